@@ -1,0 +1,411 @@
+#include "graph/io/bulk_loader.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/sst_file_writer.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <numeric>
+
+#include "graph/store/batch.h"
+#include "graph/store/coding.h"
+#include "graph/store/key_codec.h"
+#include "graph/store/records.h"
+
+namespace newsgraph::graph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct M {  // one mention with global ids
+  uint64_t s, p, o, a;
+  uint32_t sentence;
+  uint32_t mention;
+  bool operator<(const M& x) const {
+    return std::tie(s, p, o, a, sentence) < std::tie(x.s, x.p, x.o, x.a, x.sentence);
+  }
+  bool SameKey(const M& x) const {
+    return s == x.s && p == x.p && o == x.o && a == x.a && sentence == x.sentence;
+  }
+};
+
+struct F {
+  uint64_t s, p, o;
+  FactSummary sum;
+};
+
+struct AF {
+  uint64_t a, s, p, o, n;
+  bool operator<(const AF& x) const { return std::tie(a, s, p, o) < std::tie(x.a, x.s, x.p, x.o); }
+};
+
+// Writes one SST file for a column family from keys produced in order.
+class SstOut {
+ public:
+  SstOut(Store* store, Cf cf, std::string path) : store_(store), cf_(cf), path_(std::move(path)) {}
+  Status Open() {
+    options_ = store_->db()->GetOptions(store_->cf(cf_));
+    if (getenv("NG_LZ4")) options_.bottommost_compression = rocksdb::kLZ4Compression;
+    writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_,
+                                                       store_->cf(cf_));
+    return FromRocks(writer_->Open(path_), "creating " + path_);
+  }
+  Status Put(std::string_view k, std::string_view v) {
+    ++n_;
+    return FromRocks(writer_->Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size())),
+                     std::string("writing a bulk file for ") + CfName(cf_));
+  }
+  Status Finish() {
+    if (n_ == 0) {
+      writer_.reset();
+      std::error_code ec;
+      fs::remove(path_, ec);
+      return Status::OK();
+    }
+    return FromRocks(writer_->Finish(), "finishing " + path_);
+  }
+  bool empty() const { return n_ == 0; }
+  Cf cf() const { return cf_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  Store* store_;
+  Cf cf_;
+  std::string path_;
+  rocksdb::Options options_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+  uint64_t n_ = 0;
+};
+
+std::string Varint(uint64_t v) {
+  std::string s;
+  PutVarint(&s, v);
+  return s;
+}
+
+}  // namespace
+
+Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
+                ImportStats* stats) {
+  rocksdb::DB* db = store->db();
+  rocksdb::ReadOptions ro;
+  Counters c = store->counters();
+  const uint64_t entities_before = c.entities;
+  const uint64_t articles_before = c.articles;
+  static const bool trace = getenv("NG_TIMING") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto report = [&](const char* phase, uint64_t done, uint64_t total) -> Status {
+    if (trace) fprintf(stderr, "[bulk] %s at %.3f s\n", phase, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    if (options.progress && !options.progress(Progress{phase, done, total, "records"})) {
+      return Status::Aborted("import stopped");
+    }
+    return Status::OK();
+  };
+
+  // 1. Global ids. A store without facts may still hold terms and articles
+  //    (a lexicon, or everything forgotten): reuse their ids.
+  const bool has_terms = c.next_term_id > 1;
+  const bool has_articles = c.next_article_id > 1;
+  std::vector<uint64_t> gid(rs.terms.size());
+  std::vector<bool> new_term(rs.terms.size(), true);
+  std::vector<uint32_t> described_existing;
+  std::vector<std::string> canonical(rs.terms.size());
+  for (size_t i = 0; i < rs.terms.size(); ++i) {
+    const TermRecord& t = rs.terms[i];
+    canonical[i] = CanonicalTermKey(t.kind, t.key, t.lang);
+    if (has_terms) {
+      std::string v;
+      auto s = db->Get(ro, store->cf(Cf::kTermKeys), canonical[i], &v);
+      if (s.ok()) {
+        std::string_view in(v);
+        GetVarint(&in, &gid[i]);
+        new_term[i] = false;
+        if (t.kind == TermKind::kEntity && (!t.labels.empty() || !t.aliases.empty() || !t.type.empty())) {
+          described_existing.push_back(static_cast<uint32_t>(i));
+        }
+        continue;
+      }
+      if (!s.IsNotFound()) return FromRocks(s, "reading the dictionary");
+    }
+    gid[i] = c.next_term_id++;
+    if (t.kind == TermKind::kEntity) ++c.entities;
+  }
+  std::vector<uint64_t> aid(rs.articles.size());
+  std::vector<bool> new_article(rs.articles.size(), true);
+  for (size_t i = 0; i < rs.articles.size(); ++i) {
+    if (has_articles) {
+      std::string v;
+      auto s = db->Get(ro, store->cf(Cf::kTermKeys), ArticleNameKey(rs.articles[i].key), &v);
+      if (s.ok()) {
+        std::string_view in(v);
+        GetVarint(&in, &aid[i]);
+        new_article[i] = false;
+        continue;
+      }
+      if (!s.IsNotFound()) return FromRocks(s, "reading the article map");
+    }
+    aid[i] = c.next_article_id++;
+    ++c.articles;
+  }
+  // Article days by global id: new articles are dense from first_new.
+  const uint64_t first_new = store->counters().next_article_id;
+  std::vector<int32_t> new_days(c.next_article_id - first_new, kNoDay);
+  std::unordered_map<uint64_t, int32_t> old_days;
+  for (size_t i = 0; i < rs.articles.size(); ++i) {
+    if (new_article[i]) {
+      new_days[aid[i] - first_new] = rs.articles[i].day;
+      continue;
+    }
+    std::string v;
+    ArticleRecord a;
+    if (db->Get(ro, store->cf(Cf::kArticles), IdKey(aid[i]), &v).ok() && DecodeArticle(v, &a)) {
+      old_days[aid[i]] = a.day;
+    }
+  }
+  auto day_of = [&](uint64_t a) {
+    if (a >= first_new) return new_days[a - first_new];
+    auto it = old_days.find(a);
+    return it == old_days.end() ? kNoDay : it->second;
+  };
+
+  // 2. Mentions in spo order, duplicates dropped. Two halves sort on two
+  //    threads, then merge.
+  std::vector<M> ms;
+  ms.reserve(rs.records.size());
+  for (const auto& r : rs.records) {
+    ms.push_back(M{gid[r.s], gid[r.p], gid[r.o], aid[r.article], r.sentence, r.mention});
+  }
+  NG_RETURN_IF_ERROR(report("sort", 0, ms.size()));
+  {
+    auto mid = ms.begin() + static_cast<ptrdiff_t>(ms.size() / 2);
+    auto half = std::async(std::launch::async, [&] { std::sort(ms.begin(), mid); });
+    std::sort(mid, ms.end());
+    half.get();
+    std::inplace_merge(ms.begin(), mid, ms.end());
+  }
+  ms.erase(std::unique(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.SameKey(b); }),
+           ms.end());
+  NG_RETURN_IF_ERROR(report("facts", 0, ms.size()));
+
+  // 3. Facts and article-fact counts in one pass (no writing yet).
+  std::vector<F> facts;
+  std::vector<AF> afs;
+  facts.reserve(ms.size());
+  afs.reserve(ms.size());
+  std::map<uint64_t, PredicateStats> pstats;
+  PredicateStats* ps = nullptr;
+  uint64_t ps_of = 0;
+  for (size_t i = 0; i < ms.size();) {
+    F f{ms[i].s, ms[i].p, ms[i].o, {}};
+    size_t j = i;
+    while (j < ms.size() && ms[j].s == f.s && ms[j].p == f.p && ms[j].o == f.o) {
+      size_t k = j;
+      while (k < ms.size() && ms[k].s == f.s && ms[k].p == f.p && ms[k].o == f.o &&
+             ms[k].a == ms[j].a) {
+        int32_t day = day_of(ms[k].a);
+        if (ms[k].mention != RecordSet::kNone && rs.mentions[ms[k].mention].day != kNoDay) {
+          day = rs.mentions[ms[k].mention].day;
+        }
+        if (day != kNoDay) {
+          f.sum.first_day = f.sum.first_day == kNoDay ? day : std::min(f.sum.first_day, day);
+          f.sum.last_day = f.sum.last_day == kNoDay ? day : std::max(f.sum.last_day, day);
+        }
+        ++k;
+      }
+      afs.push_back(AF{ms[j].a, f.s, f.p, f.o, k - j});
+      f.sum.mentions += k - j;
+      ++f.sum.articles;
+      j = k;
+    }
+    if (!ps || ps_of != f.p) {
+      ps = &pstats[f.p];
+      ps_of = f.p;
+    }
+    ++ps->facts;
+    ps->mentions += f.sum.mentions;
+    if (facts.empty() || facts.back().s != f.s || facts.back().p != f.p) ++ps->subjects;
+    facts.push_back(f);
+    i = j;
+  }
+  uint64_t new_mentions = 0;
+  for (const auto& f : facts) new_mentions += f.sum.mentions;
+  c.facts += facts.size();
+  c.mentions += new_mentions;
+  ++c.version;
+  NG_RETURN_IF_ERROR(report("write", 0, facts.size()));
+
+  std::string dir = store->path() + "/bulk.tmp";
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
+  struct Cleanup {
+    std::string dir;
+    ~Cleanup() {
+      std::error_code e;
+      fs::remove_all(dir, e);
+    }
+  } cleanup{dir};
+
+  // One writer per column family; each is used by one thread only.
+  std::map<Cf, std::unique_ptr<SstOut>> outs;
+  for (Cf cf : {Cf::kMentions, Cf::kSpo, Cf::kPos, Cf::kOsp, Cf::kArticleFacts, Cf::kTerms,
+                Cf::kTermKeys, Cf::kAliases, Cf::kArticles, Cf::kByDate, Cf::kMeta}) {
+    auto o = std::make_unique<SstOut>(store, cf, dir + "/" + CfName(cf) + ".sst");
+    NG_RETURN_IF_ERROR(o->Open());
+    outs[cf] = std::move(o);
+  }
+
+  // 4. Two threads write the files; the work is split about evenly.
+  std::map<uint64_t, uint64_t> objects_per_p;  // distinct (p, o) pairs
+  auto mentions_spo_article_facts = [&]() -> Status {
+    SstOut* mentions = outs[Cf::kMentions].get();
+    MentionRecord def;
+    def.rule = "import";
+    const std::string empty_mention = EncodeMention(def);
+    std::string key;
+    for (const M& m : ms) {
+      key.clear();
+      key = MentionKey({m.s, m.p, m.o}, m.a, m.sentence);
+      if (m.mention == RecordSet::kNone) {
+        NG_RETURN_IF_ERROR(mentions->Put(key, empty_mention));
+        continue;
+      }
+      MentionRecord rec = rs.mentions[m.mention];
+      auto [att, place] = rs.mention_terms[m.mention];
+      if (att != RecordSet::kNone) rec.attributed_to = gid[att];
+      if (place != RecordSet::kNone) rec.place = gid[place];
+      NG_RETURN_IF_ERROR(mentions->Put(key, EncodeMention(rec)));
+    }
+    SstOut* spo = outs[Cf::kSpo].get();
+    for (const F& f : facts) {
+      NG_RETURN_IF_ERROR(spo->Put(TripleKey(IndexOrder::kSpo, {f.s, f.p, f.o}), EncodeSummary(f.sum)));
+    }
+
+    std::sort(afs.begin(), afs.end());
+    SstOut* af = outs[Cf::kArticleFacts].get();
+    for (const auto& x : afs) {
+      NG_RETURN_IF_ERROR(af->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), Varint(x.n)));
+    }
+    return Status::OK();
+  };
+
+  auto indexes_and_dictionary = [&]() -> Status {
+    // Sorting copies in the target order is faster than sorting indexes into
+    // `facts`: the comparisons stay in cache.
+    std::vector<std::array<uint64_t, 3>> order(facts.size());
+    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].p, facts[i].o, facts[i].s};
+    std::sort(order.begin(), order.end());
+    SstOut* pos = outs[Cf::kPos].get();
+    for (size_t k = 0; k < order.size(); ++k) {
+      const auto& x = order[k];
+      if (k == 0 || order[k - 1][0] != x[0] || order[k - 1][1] != x[1]) ++objects_per_p[x[0]];
+      NG_RETURN_IF_ERROR(pos->Put(TripleKey(IndexOrder::kPos, {x[2], x[0], x[1]}), {}));
+    }
+    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].o, facts[i].s, facts[i].p};
+    std::sort(order.begin(), order.end());
+    SstOut* osp = outs[Cf::kOsp].get();
+    for (const auto& x : order) {
+      NG_RETURN_IF_ERROR(osp->Put(TripleKey(IndexOrder::kOsp, {x[1], x[2], x[0]}), {}));
+    }
+    SstOut* terms = outs[Cf::kTerms].get();
+    std::vector<std::pair<std::string, std::string>> keys;  // term_keys
+    std::vector<std::string> aliases;
+    for (size_t i = 0; i < rs.terms.size(); ++i) {
+      if (!new_term[i]) continue;
+      NG_RETURN_IF_ERROR(terms->Put(IdKey(gid[i]), EncodeTerm(rs.terms[i])));
+      keys.emplace_back(canonical[i], Varint(gid[i]));
+      if (rs.terms[i].kind == TermKind::kEntity) {
+        for (const auto& name : EntityAliasNames(rs.terms[i])) aliases.push_back(AliasKey(name, gid[i]));
+      }
+    }
+    SstOut* articles = outs[Cf::kArticles].get();
+    std::vector<std::string> dates;
+    for (size_t i = 0; i < rs.articles.size(); ++i) {
+      if (!new_article[i]) continue;
+      NG_RETURN_IF_ERROR(articles->Put(IdKey(aid[i]), EncodeArticle(rs.articles[i])));
+      keys.emplace_back(ArticleNameKey(rs.articles[i].key), Varint(aid[i]));
+      if (rs.articles[i].day != kNoDay) dates.push_back(ByDateKey(rs.articles[i].day, aid[i]));
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const auto& [k, v] : keys) NG_RETURN_IF_ERROR(outs[Cf::kTermKeys]->Put(k, v));
+    std::sort(aliases.begin(), aliases.end());
+    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    for (const auto& k : aliases) NG_RETURN_IF_ERROR(outs[Cf::kAliases]->Put(k, {}));
+    std::sort(dates.begin(), dates.end());
+    for (const auto& k : dates) NG_RETURN_IF_ERROR(outs[Cf::kByDate]->Put(k, {}));
+    return Status::OK();
+  };
+
+  auto second = std::async(std::launch::async, [&] {
+    Status st = indexes_and_dictionary();
+    NG_RETURN_IF_ERROR(report("thread 2 done", 0, 0));
+    return st;
+  });
+  Status first_status = mentions_spo_article_facts();
+  NG_RETURN_IF_ERROR(report("thread 1 done", 0, 0));
+  Status second_status = second.get();
+  NG_RETURN_IF_ERROR(first_status);
+  NG_RETURN_IF_ERROR(second_status);
+
+  // 5. Counters and statistics.
+  {
+    for (auto& [p, ps] : pstats) ps.objects = objects_per_p[p];
+    std::vector<std::pair<std::string, std::string>> kv;
+    kv.emplace_back(std::string(meta::kFacts), Varint(c.facts));
+    kv.emplace_back(std::string(meta::kMentions), Varint(c.mentions));
+    kv.emplace_back(std::string(meta::kArticles), Varint(c.articles));
+    kv.emplace_back(std::string(meta::kEntities), Varint(c.entities));
+    kv.emplace_back(std::string(meta::kNextTermId), Varint(c.next_term_id));
+    kv.emplace_back(std::string(meta::kNextArticleId), Varint(c.next_article_id));
+    kv.emplace_back(std::string(meta::kVersion), Varint(c.version));
+    for (const auto& [p, ps] : pstats) {
+      kv.emplace_back(meta::PredicateStatsKey(p), EncodePredicateStats(ps));
+    }
+    std::sort(kv.begin(), kv.end());
+    for (const auto& [k, v] : kv) NG_RETURN_IF_ERROR(outs[Cf::kMeta]->Put(k, v));
+  }
+
+  // 8. One atomic ingestion of every file.
+  NG_RETURN_IF_ERROR(report("ingest", 0, 0));
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (auto& [cf, o] : outs) {
+    NG_RETURN_IF_ERROR(o->Finish());
+    if (o->empty()) continue;
+    rocksdb::IngestExternalFileArg a;
+    a.column_family = store->cf(o->cf());
+    a.external_files = {o->path()};
+    a.options.move_files = true;
+    a.options.snapshot_consistency = true;
+    args.push_back(std::move(a));
+  }
+  NG_RETURN_IF_ERROR(FromRocks(db->IngestExternalFiles(args), "ingesting the bulk files"));
+  NG_RETURN_IF_ERROR(report("done", 0, 0));
+  store->term_cache().clear();
+  NG_RETURN_IF_ERROR(store->ReloadCounters());
+
+  stats->new_facts += facts.size();
+  stats->new_mentions += new_mentions;
+  stats->new_entities += c.entities - entities_before;
+  stats->new_articles += c.articles - articles_before;
+
+  // Names and types for entities that were already stored go through an
+  // ordinary batch: they must merge with what the store holds.
+  if (!described_existing.empty()) {
+    Batch batch(store);
+    for (uint32_t i : described_existing) {
+      NG_RETURN_IF_ERROR(batch.Entity(rs.terms[i]).status());
+    }
+    NG_RETURN_IF_ERROR(batch.Commit().status());
+  }
+  return Status::OK();
+}
+
+}  // namespace newsgraph::graph

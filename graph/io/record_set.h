@@ -1,0 +1,84 @@
+// Parsed import data held in memory before it is written: a local
+// dictionary, articles and records referring to them by local index.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/model/fact.h"
+#include "graph/model/term.h"
+
+namespace newsgraph::graph {
+
+// An open-addressing map from strings to dense indexes. Keys live in one
+// arena, so a lookup touches one slot and one key: the import's hot path does
+// four of these per line.
+class FlatIndex {
+ public:
+  static constexpr uint32_t kMissing = UINT32_MAX;
+  FlatIndex() { slots_.assign(1024, Slot{0, kMissing, 0}); }
+
+  uint32_t Find(std::string_view key) const;
+  // The index of `key`, inserting it with `value` when absent.
+  // *inserted tells which.
+  uint32_t FindOrInsert(std::string_view key, uint32_t value, bool* inserted);
+  size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    uint64_t hash;
+    uint32_t value;  // kMissing = empty
+    uint32_t key;    // index into offsets_
+  };
+  static uint64_t Hash(std::string_view key);
+  std::string_view Key(uint32_t i) const {
+    return std::string_view(arena_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+  }
+  void Grow();
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::vector<uint64_t> offsets_{0};
+  size_t count_ = 0;
+};
+
+struct RecordSet {
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  struct Record {
+    uint32_t s, p, o;            // local term indexes
+    uint32_t article;            // local article index
+    uint32_t sentence = 0;
+    uint32_t mention = kNone;    // index into `mentions` for records with provenance
+  };
+
+  std::deque<TermRecord> terms;  // a deque: growing never moves the records
+  FlatIndex term_index;  // canonical key → local index
+  std::deque<ArticleRecord> articles;
+  FlatIndex article_index;  // article key → local index
+  std::vector<Record> records;
+  std::vector<MentionRecord> mentions;
+  // Mention fields naming entities (attributed_to, place) by local index,
+  // parallel to `mentions`; resolved to ids when written.
+  std::vector<std::pair<uint32_t, uint32_t>> mention_terms;
+
+  // Interns a term; merges a description into an existing entity.
+  uint32_t AddTerm(TermRecord t);
+  // Interns a term known only by kind and key (the fast path of RDF import).
+  uint32_t AddPlainTerm(TermKind kind, std::string_view key, std::string_view lang = {});
+  uint32_t AddArticle(std::string_view key);
+  // The local index of an article, or FlatIndex::kMissing.
+  uint32_t FindArticle(std::string_view key) const { return article_index.Find(key); }
+
+  void Clear() { *this = RecordSet(); }
+
+ private:
+  std::string scratch_;
+  size_t size() const { return records.size(); }
+};
+
+}  // namespace newsgraph::graph

@@ -1,0 +1,362 @@
+#include "graph/store/records.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "graph/model/date.h"
+#include "graph/store/coding.h"
+
+namespace newsgraph::graph {
+
+// ---- dates -----------------------------------------------------------------
+
+// Howard Hinnant's days_from_civil.
+int32_t DaysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+void CivilFromDays(int32_t z, int* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int>(yoe) + era * 400 + (*m <= 2);
+}
+
+std::optional<int32_t> ParseIsoDate(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::from_chars(s.data(), s.data() + 4, y).ptr != s.data() + 4) return std::nullopt;
+  if (std::from_chars(s.data() + 5, s.data() + 7, m).ptr != s.data() + 7) return std::nullopt;
+  if (std::from_chars(s.data() + 8, s.data() + 10, d).ptr != s.data() + 10) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  int32_t days = DaysFromCivil(y, m, d);
+  int yy;
+  unsigned mm, dd;
+  CivilFromDays(days, &yy, &mm, &dd);
+  if (mm != m || dd != d) return std::nullopt;  // 2023-02-30
+  return days;
+}
+
+std::string FormatIsoDate(int32_t days) {
+  if (days == kNoDay) return {};
+  int y;
+  unsigned m, d;
+  CivilFromDays(days, &y, &m, &d);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+// ---- terms -----------------------------------------------------------------
+
+std::string TermRecord::Name(const std::string& lang) const {
+  if (kind != TermKind::kEntity) return key;
+  if (!lang.empty()) {
+    if (auto it = labels.find(lang); it != labels.end()) return it->second;
+  }
+  for (const char* l : {"en", "ar"}) {
+    if (auto it = labels.find(l); it != labels.end()) return it->second;
+  }
+  if (!labels.empty()) return labels.begin()->second;
+  size_t cut = key.find_last_of("/#");
+  if (cut != std::string::npos && cut + 1 < key.size()) return key.substr(cut + 1);
+  return key;
+}
+
+std::string CanonicalTermKey(TermKind kind, std::string_view key, std::string_view lang) {
+  std::string out;
+  out.reserve(key.size() + lang.size() + 2);
+  out.push_back(static_cast<char>(kind));
+  if (kind == TermKind::kString) {
+    out.append(lang);
+    out.push_back('\0');
+  }
+  out.append(key);
+  return out;
+}
+
+bool CanonicaliseLiteral(TermKind kind, std::string* lexical) {
+  switch (kind) {
+    case TermKind::kInteger: {
+      int64_t v;
+      const char* b = lexical->data();
+      const char* e = b + lexical->size();
+      if (b != e && *b == '+') ++b;
+      auto r = std::from_chars(b, e, v);
+      if (r.ec != std::errc() || r.ptr != e) return false;
+      *lexical = std::to_string(v);
+      return true;
+    }
+    case TermKind::kDecimal: {
+      double v;
+      const char* b = lexical->data();
+      const char* e = b + lexical->size();
+      if (b != e && *b == '+') ++b;
+      auto r = std::from_chars(b, e, v);
+      if (r.ec != std::errc() || r.ptr != e || !std::isfinite(v)) return false;
+      char buf[64];
+      auto w = std::to_chars(buf, buf + sizeof buf, v);
+      lexical->assign(buf, w.ptr);
+      return true;
+    }
+    case TermKind::kDate: {
+      auto d = ParseIsoDate(*lexical);
+      if (!d) return false;
+      *lexical = FormatIsoDate(*d);
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+const char* TermKindName(TermKind kind) {
+  switch (kind) {
+    case TermKind::kEntity: return "entity";
+    case TermKind::kPredicate: return "predicate";
+    case TermKind::kString: return "string";
+    case TermKind::kInteger: return "integer";
+    case TermKind::kDecimal: return "decimal";
+    case TermKind::kDate: return "date";
+  }
+  return "unknown";
+}
+
+namespace {
+void PutStringMap(std::string* out, const std::map<std::string, std::string>& m) {
+  PutVarint(out, m.size());
+  for (const auto& [k, v] : m) {
+    PutLengthPrefixed(out, k);
+    PutLengthPrefixed(out, v);
+  }
+}
+bool GetStringMap(std::string_view* in, std::map<std::string, std::string>* m) {
+  uint64_t n;
+  if (!GetVarint(in, &n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view k, v;
+    if (!GetLengthPrefixed(in, &k) || !GetLengthPrefixed(in, &v)) return false;
+    (*m)[std::string(k)] = std::string(v);
+  }
+  return true;
+}
+}  // namespace
+
+std::string EncodeTerm(const TermRecord& t) {
+  std::string out;
+  out.push_back(kRecordFormat);
+  out.push_back(static_cast<char>(t.kind));
+  PutLengthPrefixed(&out, t.key);
+  if (t.IsLiteral()) {
+    PutLengthPrefixed(&out, t.lang);
+    return out;
+  }
+  PutLengthPrefixed(&out, t.type);
+  PutStringMap(&out, t.labels);
+  PutVarint(&out, t.aliases.size());
+  for (const auto& [lang, names] : t.aliases) {
+    PutLengthPrefixed(&out, lang);
+    PutVarint(&out, names.size());
+    for (const auto& n : names) PutLengthPrefixed(&out, n);
+  }
+  PutStringMap(&out, t.props);
+  return out;
+}
+
+bool DecodeTerm(std::string_view in, TermRecord* t) {
+  *t = TermRecord();
+  if (in.size() < 2 || in[0] != kRecordFormat) return false;
+  auto kind = static_cast<uint8_t>(in[1]);
+  if (kind < 1 || kind > 6) return false;
+  t->kind = static_cast<TermKind>(kind);
+  in.remove_prefix(2);
+  std::string_view s;
+  if (!GetLengthPrefixed(&in, &s)) return false;
+  t->key = s;
+  if (t->IsLiteral()) {
+    if (!GetLengthPrefixed(&in, &s)) return false;
+    t->lang = s;
+    return in.empty();
+  }
+  if (!GetLengthPrefixed(&in, &s)) return false;
+  t->type = s;
+  if (!GetStringMap(&in, &t->labels)) return false;
+  uint64_t n;
+  if (!GetVarint(&in, &n)) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view lang;
+    uint64_t k;
+    if (!GetLengthPrefixed(&in, &lang) || !GetVarint(&in, &k)) return false;
+    auto& names = t->aliases[std::string(lang)];
+    for (uint64_t j = 0; j < k; ++j) {
+      if (!GetLengthPrefixed(&in, &s)) return false;
+      names.emplace_back(s);
+    }
+  }
+  if (!GetStringMap(&in, &t->props)) return false;
+  return in.empty();
+}
+
+// ---- facts, mentions, articles ---------------------------------------------
+
+namespace {
+uint64_t DayCode(int32_t day) { return day == kNoDay ? 0 : ZigZag(day) + 1; }
+int32_t DayFromCode(uint64_t c) { return c == 0 ? kNoDay : static_cast<int32_t>(UnZigZag(c - 1)); }
+}  // namespace
+
+std::string EncodeSummary(const FactSummary& s) {
+  std::string out;
+  PutVarint(&out, s.mentions);
+  PutVarint(&out, s.articles);
+  PutVarint(&out, DayCode(s.first_day));
+  PutVarint(&out, DayCode(s.last_day));
+  return out;
+}
+
+bool DecodeSummary(std::string_view in, FactSummary* s) {
+  uint64_t a, b;
+  if (!GetVarint(&in, &s->mentions) || !GetVarint(&in, &s->articles) || !GetVarint(&in, &a) ||
+      !GetVarint(&in, &b))
+    return false;
+  s->first_day = DayFromCode(a);
+  s->last_day = DayFromCode(b);
+  return in.empty();
+}
+
+namespace {
+enum MentionFlags : uint8_t {
+  kNegated = 1,
+  kAttributed = 2,
+  kPlace = 4,
+  kCount = 8,
+  kDay = 16,
+  kEvidence = 32,
+};
+}  // namespace
+
+std::string EncodeMention(const MentionRecord& m) {
+  std::string out;
+  if (m.start == 0 && m.end == 0 && m.rule == "import" && m.confidence == 100 && !m.negated &&
+      m.attributed_to == kNoTerm && m.place == kNoTerm && m.count < 0 && m.day == kNoDay &&
+      m.evidence.empty()) {
+    return out;  // the common case of imported records costs nothing
+  }
+  out.push_back(kRecordFormat);
+  PutVarint(&out, m.start);
+  PutVarint(&out, m.end);
+  PutLengthPrefixed(&out, m.rule);
+  out.push_back(static_cast<char>(m.confidence));
+  uint8_t flags = (m.negated ? kNegated : 0) | (m.attributed_to ? kAttributed : 0) |
+                  (m.place ? kPlace : 0) | (m.count >= 0 ? kCount : 0) |
+                  (m.day != kNoDay ? kDay : 0) | (m.evidence.empty() ? 0 : kEvidence);
+  out.push_back(static_cast<char>(flags));
+  if (m.attributed_to) PutVarint(&out, m.attributed_to);
+  if (m.place) PutVarint(&out, m.place);
+  if (m.count >= 0) PutVarint(&out, static_cast<uint64_t>(m.count));
+  if (m.day != kNoDay) PutVarint(&out, ZigZag(m.day));
+  if (!m.evidence.empty()) PutLengthPrefixed(&out, m.evidence);
+  return out;
+}
+
+bool DecodeMention(std::string_view in, MentionRecord* m) {
+  *m = MentionRecord();
+  m->rule = "import";
+  if (in.empty()) return true;
+  if (in[0] != kRecordFormat) return false;
+  in.remove_prefix(1);
+  uint64_t start, end, v;
+  std::string_view rule;
+  if (!GetVarint(&in, &start) || !GetVarint(&in, &end) || !GetLengthPrefixed(&in, &rule) ||
+      in.size() < 2)
+    return false;
+  m->start = static_cast<uint32_t>(start);
+  m->end = static_cast<uint32_t>(end);
+  m->rule = rule;
+  m->confidence = static_cast<uint8_t>(in[0]);
+  auto flags = static_cast<uint8_t>(in[1]);
+  in.remove_prefix(2);
+  m->negated = flags & kNegated;
+  if (flags & kAttributed) {
+    if (!GetVarint(&in, &v)) return false;
+    m->attributed_to = v;
+  }
+  if (flags & kPlace) {
+    if (!GetVarint(&in, &v)) return false;
+    m->place = v;
+  }
+  if (flags & kCount) {
+    if (!GetVarint(&in, &v)) return false;
+    m->count = static_cast<int64_t>(v);
+  }
+  if (flags & kDay) {
+    if (!GetVarint(&in, &v)) return false;
+    m->day = static_cast<int32_t>(UnZigZag(v));
+  }
+  if (flags & kEvidence) {
+    std::string_view e;
+    if (!GetLengthPrefixed(&in, &e)) return false;
+    m->evidence = e;
+  }
+  return in.empty();
+}
+
+std::string EncodeArticle(const ArticleRecord& a) {
+  std::string out;
+  out.push_back(kRecordFormat);
+  PutLengthPrefixed(&out, a.key);
+  PutLengthPrefixed(&out, a.title);
+  PutVarint(&out, DayCode(a.day));
+  PutLengthPrefixed(&out, a.source);
+  PutLengthPrefixed(&out, a.url);
+  PutLengthPrefixed(&out, a.lang);
+  PutLengthPrefixed(&out, a.text);
+  return out;
+}
+
+bool DecodeArticle(std::string_view in, ArticleRecord* a) {
+  if (in.empty() || in[0] != kRecordFormat) return false;
+  in.remove_prefix(1);
+  std::string_view key, title, source, url, lang, text;
+  uint64_t day;
+  if (!GetLengthPrefixed(&in, &key) || !GetLengthPrefixed(&in, &title) || !GetVarint(&in, &day) ||
+      !GetLengthPrefixed(&in, &source) || !GetLengthPrefixed(&in, &url) ||
+      !GetLengthPrefixed(&in, &lang) || !GetLengthPrefixed(&in, &text))
+    return false;
+  a->key = key;
+  a->title = title;
+  a->day = DayFromCode(day);
+  a->source = source;
+  a->url = url;
+  a->lang = lang;
+  a->text = text;
+  return in.empty();
+}
+
+std::string EncodePredicateStats(const PredicateStats& s) {
+  std::string out;
+  PutVarint(&out, s.facts);
+  PutVarint(&out, s.mentions);
+  PutVarint(&out, s.subjects);
+  PutVarint(&out, s.objects);
+  return out;
+}
+
+bool DecodePredicateStats(std::string_view in, PredicateStats* s) {
+  return GetVarint(&in, &s->facts) && GetVarint(&in, &s->mentions) &&
+         GetVarint(&in, &s->subjects) && GetVarint(&in, &s->objects) && in.empty();
+}
+
+}  // namespace newsgraph::graph
