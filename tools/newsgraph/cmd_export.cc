@@ -19,6 +19,12 @@ const CommandSpec kSpec{
      {"lang", "LANG", "label language for names in CSV (default: English, then Arabic)"}}};
 }  // namespace
 
+int RunExport(int argc, char** argv);
+namespace {
+const Registration kRegistration("export", RunExport,
+                                 "write the graph as N-Triples, N-Quads, JSON Lines or CSV", 21);
+}  // namespace
+
 int RunExport(int argc, char** argv) {
   Args args;
   if (!args.Parse(kSpec, argc, argv)) return 2;

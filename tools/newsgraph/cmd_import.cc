@@ -30,6 +30,12 @@ bool ParseFormat(const std::string& s, DataFormat* f) {
 }
 }  // namespace
 
+int RunImport(int argc, char** argv);
+namespace {
+const Registration kRegistration("import", RunImport,
+                                 "load facts from N-Triples, N-Quads or JSON Lines", 20);
+}  // namespace
+
 int RunImport(int argc, char** argv) {
   Args args;
   if (!args.Parse(kSpec, argc, argv)) return 2;

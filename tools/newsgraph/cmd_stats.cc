@@ -24,6 +24,17 @@ const CommandSpec kForget{"forget", "forget ARTICLE…",
 const CommandSpec kCompact{"compact", "compact", "Compacts the store to its smallest size.",
                            {DbOption()}};
 
+}  // namespace
+int RunStats(int, char**);
+int RunCheck(int, char**);
+int RunForget(int, char**);
+int RunCompact(int, char**);
+namespace {
+const Registration kStatsReg("stats", RunStats, "count facts, entities, articles and mentions", 40);
+const Registration kCheckReg("check", RunCheck, "verify the store's consistency", 41);
+const Registration kForgetReg("forget", RunForget, "remove an article and the facts only it states", 30);
+const Registration kCompactReg("compact", RunCompact, "compact the store to its smallest size", 42);
+
 std::string JsonString(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {

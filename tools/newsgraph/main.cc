@@ -1,30 +1,22 @@
 // newsgraph: build a knowledge graph from news and query it.
-#include <cstring>
+#include <algorithm>
 #include <iostream>
 #include <string>
 
 #include "tools/newsgraph/commands.h"
 
+namespace newsgraph::cli {
+std::vector<CommandEntry>& Commands() {
+  static std::vector<CommandEntry> commands;
+  return commands;
+}
+}  // namespace newsgraph::cli
+
 namespace {
-
-struct Command {
-  const char* name;
-  int (*run)(int, char**);
-  const char* summary;
-};
-
-const Command kCommands[] = {
-    {"import", newsgraph::cli::RunImport, "load facts from N-Triples, N-Quads or JSON Lines"},
-    {"export", newsgraph::cli::RunExport, "write the graph as N-Triples, N-Quads, JSON Lines or CSV"},
-    {"stats", newsgraph::cli::RunStats, "count facts, entities, articles and mentions"},
-    {"check", newsgraph::cli::RunCheck, "verify the store's consistency"},
-    {"forget", newsgraph::cli::RunForget, "remove an article and the facts only it states"},
-    {"compact", newsgraph::cli::RunCompact, "compact the store to its smallest size"},
-};
 
 void Usage(std::ostream& out) {
   out << "usage: newsgraph COMMAND [options] [--db DIR]\n\ncommands:\n";
-  for (const auto& c : kCommands) {
+  for (const auto& c : newsgraph::cli::Commands()) {
     std::string name = c.name;
     name.resize(10, ' ');
     out << "  " << name << c.summary << "\n";
@@ -36,6 +28,9 @@ void Usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  auto& commands = newsgraph::cli::Commands();
+  std::stable_sort(commands.begin(), commands.end(),
+                   [](const auto& a, const auto& b) { return a.order < b.order; });
   if (argc < 2) {
     Usage(std::cerr);
     return 2;
@@ -49,7 +44,7 @@ int main(int argc, char** argv) {
     std::cout << "newsgraph 0.1.0\n";
     return 0;
   }
-  for (const auto& c : kCommands) {
+  for (const auto& c : commands) {
     if (cmd == c.name) return c.run(argc - 2, argv + 2);
   }
   std::cerr << "newsgraph: unknown command \"" << cmd << "\"\n\n";
