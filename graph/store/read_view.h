@@ -51,6 +51,8 @@ class TripleCursor {
   bool Valid() const { return valid_; }
   void Next();
   const Triple& triple() const { return triple_; }
+  // The index entry's value: the fact summary in spo order, empty otherwise.
+  std::string_view value() const { return c_->value(); }
   IndexOrder order() const { return order_; }
   Status status() const;
 

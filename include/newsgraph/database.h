@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "newsgraph/options.h"
+#include "newsgraph/query.h"
 #include "newsgraph/result.h"
 #include "newsgraph/status.h"
 
@@ -45,6 +46,8 @@ struct ForgetStats {
   uint64_t mentions_removed = 0;
   uint64_t facts_removed = 0;
 };
+
+class PreparedQuery;
 
 struct CheckResult {
   uint64_t facts = 0;
@@ -83,6 +86,15 @@ class Database {
   // other article states. NotFound when there is no such article.
   Result<ForgetStats> Forget(const std::string& article_key);
 
+  // Runs a query (DESIGN section 5) on a snapshot of the store. Syntax and
+  // binding errors are InvalidArgument statuses whose message shows the line,
+  // the column and a caret under the spot.
+  Result<std::unique_ptr<Cursor>> Query(const std::string& text, const Params& params = {},
+                                        const QueryOptions& options = {});
+
+  // Parses once; run it many times with different parameters.
+  Result<std::unique_ptr<PreparedQuery>> Prepare(const std::string& text);
+
   // Verifies the store's invariants (see `newsgraph check`).
   Result<CheckResult> Check(size_t max_problems = 100);
 
@@ -97,6 +109,16 @@ class Database {
  private:
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// A parsed query. Thread-safe: Execute may run concurrently; each call plans
+// against the store as it is then.
+class PreparedQuery {
+ public:
+  virtual ~PreparedQuery() = default;
+  virtual Result<std::unique_ptr<Cursor>> Execute(const Params& params = {},
+                                                  const QueryOptions& options = {}) = 0;
+  virtual const std::string& text() const = 0;
 };
 
 }  // namespace newsgraph

@@ -41,6 +41,9 @@ struct Relationship {
   std::string object_name;
   uint64_t mentions = 0;   // sightings
   uint64_t articles = 0;   // distinct articles: the fact's weight
+  int32_t first_day = INT32_MIN;  // days since 1970-01-01 of the first and last
+  int32_t last_day = INT32_MIN;   // article dates; INT32_MIN when unknown
+  bool has_summary = false;       // the counts and days above are filled
 };
 
 class Value;

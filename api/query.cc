@@ -1,0 +1,121 @@
+// Database::Query and the result cursor: parse, plan against a snapshot, and
+// pull rows from the operator tree.
+#include <chrono>
+#include <sstream>
+
+#include "api/database_impl.h"
+#include "graph/store/read_view.h"
+#include "newsgraph/database.h"
+#include "query/exec/eval.h"
+#include "query/parser/parser.h"
+#include "query/plan/planner.h"
+
+namespace newsgraph {
+
+namespace {
+
+class CursorImpl : public Cursor {
+ public:
+  CursorImpl(std::unique_ptr<graph::ReadView> view, query::CompiledQuery q, Params params,
+             QueryOptions options)
+      : view_(std::move(view)), q_(std::move(q)), params_(std::move(params)), options_(std::move(options)) {
+    ctx_.view = view_.get();
+    ctx_.options = &options_;
+    ctx_.params = &params_;
+    ctx_.terms = std::make_unique<query::TermCache>(view_.get());
+    ctx_.profile = q_.mode == query::Statement::Mode::kProfile;
+    ctx_.row_width = q_.row_width;
+    if (options_.timeout_ms > 0) {
+      ctx_.has_deadline = true;
+      ctx_.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.timeout_ms);
+    }
+    if (q_.mode != query::Statement::Mode::kExplain) q_.root->Open(&ctx_);
+    plan_ = q_.root->Describe(false);
+  }
+
+  const std::vector<std::string>& columns() const override { return q_.columns; }
+
+  bool Next(Row* row) override {
+    if (done_ || q_.mode == query::Statement::Mode::kExplain) return false;
+    if (!q_.root->Next(row)) {
+      done_ = true;
+      if (ctx_.profile) plan_ = q_.root->Describe(true);
+      return false;
+    }
+    for (auto& v : *row) query::Materialise(&v, &ctx_);
+    if (!ctx_.ok()) {
+      done_ = true;
+      return false;
+    }
+    return true;
+  }
+
+  Status status() const override { return ctx_.error; }
+  const PlanNode& plan() const override { return plan_; }
+  bool is_explain() const override { return q_.mode == query::Statement::Mode::kExplain; }
+  bool is_profile() const override { return q_.mode == query::Statement::Mode::kProfile; }
+
+ private:
+  std::unique_ptr<graph::ReadView> view_;
+  query::CompiledQuery q_;
+  Params params_;
+  QueryOptions options_;
+  query::ExecContext ctx_;
+  PlanNode plan_;
+  bool done_ = false;
+};
+
+Result<std::unique_ptr<Cursor>> Run(graph::Store* store, const query::Statement& st, const std::string& text,
+                                    const Params& params, const QueryOptions& options) {
+  auto view = store->NewReadView();
+  NG_ASSIGN_OR_RETURN(query::CompiledQuery q, query::PlanStatement(st, text, *view, options));
+  return std::unique_ptr<Cursor>(new CursorImpl(std::move(view), std::move(q), params, options));
+}
+
+class PreparedImpl : public PreparedQuery {
+ public:
+  PreparedImpl(graph::Store* store, std::string text, query::Statement st)
+      : store_(store), text_(std::move(text)), st_(std::move(st)) {}
+  Result<std::unique_ptr<Cursor>> Execute(const Params& params, const QueryOptions& options) override {
+    return Run(store_, st_, text_, params, options);
+  }
+  const std::string& text() const override { return text_; }
+
+ private:
+  graph::Store* store_;
+  std::string text_;
+  query::Statement st_;
+};
+
+void Render(const PlanNode& n, bool profile, int depth, std::ostringstream* out) {
+  *out << std::string(static_cast<size_t>(depth) * 2, ' ') << n.name;
+  if (!n.detail.empty()) *out << "  " << n.detail;
+  if (profile) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "  [rows=%llu, %.3f ms]", static_cast<unsigned long long>(n.rows), n.millis);
+    *out << buf;
+  }
+  *out << "\n";
+  for (const auto& c : n.children) Render(c, profile, depth + 1, out);
+}
+
+}  // namespace
+
+std::string FormatPlan(const PlanNode& root, bool with_profile) {
+  std::ostringstream out;
+  Render(root, with_profile, 0, &out);
+  return out.str();
+}
+
+Result<std::unique_ptr<Cursor>> Database::Query(const std::string& text, const Params& params,
+                                                const QueryOptions& options) {
+  NG_ASSIGN_OR_RETURN(query::Statement st, query::Parse(text));
+  return Run(impl_->store.get(), st, text, params, options);
+}
+
+Result<std::unique_ptr<PreparedQuery>> Database::Prepare(const std::string& text) {
+  NG_ASSIGN_OR_RETURN(query::Statement st, query::Parse(text));
+  return std::unique_ptr<PreparedQuery>(new PreparedImpl(impl_->store.get(), text, std::move(st)));
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,73 @@
+// What operators share while a query runs: the snapshot, the bounds, the
+// caches, and the first error.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "graph/store/read_view.h"
+#include "newsgraph/query.h"
+
+namespace newsgraph::query {
+
+// Entities and literals looked up during one query, kept for its duration.
+class TermCache {
+ public:
+  explicit TermCache(const graph::ReadView* view) : view_(view) {}
+  // nullptr (and *error set) when the term cannot be read.
+  const graph::TermRecord* Get(graph::TermId id, Status* error);
+
+ private:
+  const graph::ReadView* view_;
+  std::unordered_map<graph::TermId, std::unique_ptr<graph::TermRecord>> terms_;
+};
+
+struct ExecContext {
+  const graph::ReadView* view = nullptr;
+  const QueryOptions* options = nullptr;
+  const Params* params = nullptr;
+  std::unique_ptr<TermCache> terms;
+  bool profile = false;
+  size_t row_width = 0;  // slots in a row of this plan
+  Status error;
+
+  std::chrono::steady_clock::time_point deadline;
+  bool has_deadline = false;
+  uint64_t ticks = 0;
+  uint64_t memory = 0;
+
+  bool Fail(Status s) {
+    if (error.ok()) error = std::move(s);
+    return false;
+  }
+  bool ok() const { return error.ok(); }
+
+  // Cheap; checks the clock every 4096 calls. False once the query must stop.
+  bool Tick() {
+    if ((++ticks & 4095) != 0 || !has_deadline) return error.ok();
+    if (std::chrono::steady_clock::now() > deadline) {
+      return Fail(Status::ResourceExhausted(
+          "the query ran longer than its time bound (" + std::to_string(options->timeout_ms) +
+          " ms); narrow it, or raise the bound (QueryOptions::timeout_ms, --timeout)"));
+    }
+    return error.ok();
+  }
+
+  // Accounts for memory held by an operator; false past the bound.
+  bool Reserve(uint64_t bytes, const char* what) {
+    memory += bytes;
+    if (memory > options->max_memory_bytes) {
+      return Fail(Status::ResourceExhausted(
+          std::string("the query needs more memory than its bound (") +
+          std::to_string(options->max_memory_bytes >> 20) + " MiB) in " + what +
+          "; narrow it, or raise QueryOptions::max_memory_bytes (--max-memory)"));
+    }
+    return true;
+  }
+  void Release(uint64_t bytes) { memory -= std::min(memory, bytes); }
+};
+
+}  // namespace newsgraph::query

@@ -1,0 +1,60 @@
+// CALL procedure(args) YIELD …: for each input row, the procedure's rows.
+#include "query/exec/eval.h"
+#include "query/exec/ops.h"
+#include "query/exec/procedures.h"
+
+namespace newsgraph::query {
+
+namespace {
+
+class Call : public Operator {
+ public:
+  Call(OperatorPtr input, const ProcedureSpec* spec, std::vector<BoundExprPtr> args,
+       std::vector<std::pair<size_t, int>> yields)
+      : Operator("ProcedureCall"), spec_(spec), args_(std::move(args)), yields_(std::move(yields)) {
+    AddChild(std::move(input));
+  }
+  std::string Detail() const override { return spec_->signature; }
+  void Open(ExecContext* ctx) override {
+    Operator::Open(ctx);
+    cursor_.reset();
+  }
+
+ protected:
+  bool DoNext(Row* row) override {
+    for (;;) {
+      if (cursor_) {
+        if (cursor_->Next(&out_)) {
+          *row = input_;
+          for (const auto& [col, slot] : yields_) (*row)[static_cast<size_t>(slot)] = out_[col];
+          return true;
+        }
+        cursor_.reset();
+        if (!ctx_->ok()) return false;
+      }
+      if (!child()->Next(&input_)) return false;
+      std::vector<Value> args;
+      for (const auto& a : args_) args.push_back(Eval(*a, input_, ctx_));
+      if (!ctx_->ok()) return false;
+      cursor_ = spec_->open(ctx_, args);
+      if (!cursor_) return false;
+    }
+  }
+
+ private:
+  const ProcedureSpec* spec_;
+  std::vector<BoundExprPtr> args_;
+  std::vector<std::pair<size_t, int>> yields_;  // output column → slot
+  Row input_;
+  std::vector<Value> out_;
+  std::unique_ptr<ProcedureCursor> cursor_;
+};
+
+}  // namespace
+
+OperatorPtr MakeCall(OperatorPtr input, const ProcedureSpec* spec, std::vector<BoundExprPtr> args,
+                     std::vector<std::pair<size_t, int>> yields) {
+  return std::make_unique<Call>(std::move(input), spec, std::move(args), std::move(yields));
+}
+
+}  // namespace newsgraph::query
