@@ -8,6 +8,7 @@
 #include "newsgraph/database.h"
 #include "query/exec/eval.h"
 #include "query/parser/parser.h"
+#include "query/plan/catalog.h"
 #include "query/plan/planner.h"
 
 namespace newsgraph {
@@ -17,12 +18,12 @@ namespace {
 class CursorImpl : public Cursor {
  public:
   CursorImpl(std::unique_ptr<graph::ReadView> view, query::CompiledQuery q, Params params,
-             QueryOptions options)
+             QueryOptions options, query::EngineCache* cache, uint64_t version)
       : view_(std::move(view)), q_(std::move(q)), params_(std::move(params)), options_(std::move(options)) {
     ctx_.view = view_.get();
     ctx_.options = &options_;
     ctx_.params = &params_;
-    ctx_.terms = std::make_unique<query::TermCache>(view_.get());
+    ctx_.terms = std::make_unique<query::TermCache>(view_.get(), cache, version);
     ctx_.profile = q_.mode == query::Statement::Mode::kProfile;
     ctx_.row_width = q_.row_width;
     if (options_.timeout_ms > 0) {
@@ -65,26 +66,41 @@ class CursorImpl : public Cursor {
   bool done_ = false;
 };
 
-Result<std::unique_ptr<Cursor>> Run(graph::Store* store, const query::Statement& st, const std::string& text,
+Result<std::unique_ptr<Cursor>> Run(Database::Impl* db, const query::Statement& st, const std::string& text,
                                     const Params& params, const QueryOptions& options) {
-  auto view = store->NewReadView();
-  NG_ASSIGN_OR_RETURN(query::CompiledQuery q, query::PlanStatement(st, text, *view, options));
-  return std::unique_ptr<Cursor>(new CursorImpl(std::move(view), std::move(q), params, options));
+  auto view = db->store->NewReadView();
+  uint64_t version = view->Version();
+  std::shared_ptr<const query::Catalog> catalog = db->cache.FindCatalog(version);
+  if (!catalog) {
+    catalog = std::make_shared<const query::Catalog>(*view);
+    db->cache.SetCatalog(version, catalog);
+  }
+  NG_ASSIGN_OR_RETURN(query::CompiledQuery q, query::PlanStatement(st, text, *view, *catalog, options));
+  return std::unique_ptr<Cursor>(
+      new CursorImpl(std::move(view), std::move(q), params, options, &db->cache, version));
+}
+
+Result<std::shared_ptr<const query::Statement>> ParseCached(Database::Impl* db, const std::string& text) {
+  if (auto st = db->cache.FindStatement(text)) return st;
+  NG_ASSIGN_OR_RETURN(query::Statement st, query::Parse(text));
+  auto shared = std::make_shared<const query::Statement>(std::move(st));
+  db->cache.AddStatement(text, shared);
+  return shared;
 }
 
 class PreparedImpl : public PreparedQuery {
  public:
-  PreparedImpl(graph::Store* store, std::string text, query::Statement st)
-      : store_(store), text_(std::move(text)), st_(std::move(st)) {}
+  PreparedImpl(Database::Impl* db, std::string text, std::shared_ptr<const query::Statement> st)
+      : db_(db), text_(std::move(text)), st_(std::move(st)) {}
   Result<std::unique_ptr<Cursor>> Execute(const Params& params, const QueryOptions& options) override {
-    return Run(store_, st_, text_, params, options);
+    return Run(db_, *st_, text_, params, options);
   }
   const std::string& text() const override { return text_; }
 
  private:
-  graph::Store* store_;
+  Database::Impl* db_;
   std::string text_;
-  query::Statement st_;
+  std::shared_ptr<const query::Statement> st_;
 };
 
 void Render(const PlanNode& n, bool profile, int depth, std::ostringstream* out) {
@@ -109,13 +125,13 @@ std::string FormatPlan(const PlanNode& root, bool with_profile) {
 
 Result<std::unique_ptr<Cursor>> Database::Query(const std::string& text, const Params& params,
                                                 const QueryOptions& options) {
-  NG_ASSIGN_OR_RETURN(query::Statement st, query::Parse(text));
-  return Run(impl_->store.get(), st, text, params, options);
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const query::Statement> st, ParseCached(impl_.get(), text));
+  return Run(impl_.get(), *st, text, params, options);
 }
 
 Result<std::unique_ptr<PreparedQuery>> Database::Prepare(const std::string& text) {
-  NG_ASSIGN_OR_RETURN(query::Statement st, query::Parse(text));
-  return std::unique_ptr<PreparedQuery>(new PreparedImpl(impl_->store.get(), text, std::move(st)));
+  NG_ASSIGN_OR_RETURN(std::shared_ptr<const query::Statement> st, ParseCached(impl_.get(), text));
+  return std::unique_ptr<PreparedQuery>(new PreparedImpl(impl_.get(), text, std::move(st)));
 }
 
 }  // namespace newsgraph

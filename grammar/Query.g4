@@ -15,7 +15,7 @@ unionQuery
     ;
 
 singleQuery
-    : clause+ returnClause?
+    : clause* returnClause?
     ;
 
 clause

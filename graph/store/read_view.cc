@@ -199,6 +199,19 @@ Status ReadView::GetMentions(const Triple& t, std::vector<Mention>* out, size_t 
   return c->status();
 }
 
+Status ReadView::GetMentionsIn(const Triple& t, ArticleId article, std::vector<Mention>* out) const {
+  auto c = Cursor(Cf::kMentions, MentionPrefix(t, article));
+  for (; c->Valid(); c->Next()) {
+    Mention m;
+    if (!DecodeMentionKey(c->key(), &m.fact, &m.article, &m.sentence) ||
+        !DecodeMention(c->value(), &m.record)) {
+      return Status::Corruption("undecodable mention");
+    }
+    out->push_back(std::move(m));
+  }
+  return c->status();
+}
+
 Result<std::optional<ArticleId>> ReadView::FindArticle(std::string_view key) const {
   std::string v;
   bool found;
@@ -268,6 +281,17 @@ Counters ReadView::GetCounters() const {
   get(meta::kEntities, &c.entities);
   get(meta::kVersion, &c.version);
   return c;
+}
+
+uint64_t ReadView::Version() const {
+  std::string s;
+  bool found = false;
+  uint64_t v = 0;
+  if (Get(Cf::kMeta, meta::kVersion, &s, &found).ok() && found) {
+    std::string_view in(s);
+    GetVarint(&in, &v);
+  }
+  return v;
 }
 
 Result<PredicateStats> ReadView::GetPredicateStats(TermId p) const {

@@ -98,6 +98,8 @@ class ReadView {
   Result<std::optional<FactSummary>> GetFact(const Triple& t) const;
   std::unique_ptr<TripleCursor> Scan(const Triple& pattern) const;
   Status GetMentions(const Triple& t, std::vector<Mention>* out, size_t limit = SIZE_MAX) const;
+  // The mentions of `t` in one article.
+  Status GetMentionsIn(const Triple& t, ArticleId article, std::vector<Mention>* out) const;
 
   Result<std::optional<ArticleId>> FindArticle(std::string_view key) const;
   Result<ArticleRecord> GetArticle(ArticleId id) const;
@@ -107,6 +109,8 @@ class ReadView {
   Status ArticlesBetween(int32_t from, int32_t to, std::vector<ArticleId>* out) const;
 
   Counters GetCounters() const;
+  // The store version this view sees (bumped by every commit).
+  uint64_t Version() const;
   Result<PredicateStats> GetPredicateStats(TermId p) const;
 
   // A raw cursor over one column family (for check, export, statistics).

@@ -13,16 +13,22 @@
 
 namespace newsgraph::query {
 
-// Entities and literals looked up during one query, kept for its duration.
+class EngineCache;
+
+// Entities and literals looked up during one query, kept for its duration;
+// backed by the Database's shared cache for the same store version.
 class TermCache {
  public:
-  explicit TermCache(const graph::ReadView* view) : view_(view) {}
+  TermCache(const graph::ReadView* view, EngineCache* shared, uint64_t version)
+      : view_(view), shared_(shared), version_(version) {}
   // nullptr (and *error set) when the term cannot be read.
   const graph::TermRecord* Get(graph::TermId id, Status* error);
 
  private:
   const graph::ReadView* view_;
-  std::unordered_map<graph::TermId, std::unique_ptr<graph::TermRecord>> terms_;
+  EngineCache* shared_;
+  uint64_t version_;
+  std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
 };
 
 struct ExecContext {

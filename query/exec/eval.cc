@@ -57,6 +57,16 @@ Value LiteralOf(const graph::TermRecord& t) {
   }
 }
 
+// The operators bind a fact's object as a node value with the term id, also
+// when the object is a literal (they do not read terms). Expressions see the
+// literal itself, as results do (Materialise): `WHERE title = "Prime
+// Minister"`, `ORDER BY n`, `sum(n)`.
+Value SlotValue(const Value& v, ExecContext* ctx) {
+  if (v.type() != Value::Type::kNode || !v.AsNode().key.empty()) return v;
+  const graph::TermRecord* t = Term(v.AsNode().id, ctx);
+  return t && t->IsLiteral() ? LiteralOf(*t) : v;
+}
+
 std::string ToLowerUtf8(const std::string& s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   u.toLower();
@@ -345,10 +355,15 @@ Value Eval(const BoundExpr& e, const Row& row, ExecContext* ctx) {
       }
       return it->second;
     }
-    case BoundKind::kSlot: return row[static_cast<size_t>(e.slot)];
-    case BoundKind::kProperty: return Property(e, Eval(*e.args[0], row, ctx), ctx);
+    case BoundKind::kSlot: return SlotValue(row[static_cast<size_t>(e.slot)], ctx);
+    case BoundKind::kProperty: {
+      // A property of a literal object is null, not a type error.
+      const BoundExpr& base = *e.args[0];
+      return Property(e, base.kind == BoundKind::kSlot ? row[static_cast<size_t>(base.slot)] : Eval(base, row, ctx), ctx);
+    }
     case BoundKind::kIndex: {
-      Value base = Eval(*e.args[0], row, ctx);
+      const BoundExpr& b = *e.args[0];
+      Value base = b.kind == BoundKind::kSlot ? row[static_cast<size_t>(b.slot)] : Eval(b, row, ctx);
       Value idx = Eval(*e.args[1], row, ctx);
       if (base.is_null() || idx.is_null()) return Null();
       if (base.type() == Value::Type::kList && idx.type() == Value::Type::kInt) {

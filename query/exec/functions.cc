@@ -166,8 +166,16 @@ const std::vector<std::string>& FunctionNames() {
 Value CallFunction(const BoundExpr& e, const Row& row, ExecContext* ctx) {
   std::vector<Value> a;
   a.reserve(e.args.size());
+  // These take a variable's node as it is (a literal object stays a term);
+  // the others see a literal object's value (see SlotValue in eval.cc).
+  const bool raw_nodes = e.function == Function::kMakePath || e.function == Function::kHasLabel ||
+                         e.function == Function::kHasName || e.function == Function::kId ||
+                         e.function == Function::kKey || e.function == Function::kLabels ||
+                         e.function == Function::kName;
   if (e.function != Function::kCoalesce) {
-    for (const auto& x : e.args) a.push_back(Eval(*x, row, ctx));
+    for (const auto& x : e.args) {
+      a.push_back(raw_nodes && x->kind == BoundKind::kSlot ? row[static_cast<size_t>(x->slot)] : Eval(*x, row, ctx));
+    }
   }
   auto arg = [&](size_t i) -> const Value& { return a[i]; };
   using T = Value::Type;
@@ -385,13 +393,16 @@ Value CallFunction(const BoundExpr& e, const Row& row, ExecContext* ctx) {
     case Function::kMakePath: {
       Path path;
       auto rel = [](const Value& v) { return v.AsRelationship(); };
+      bool after_list = false;
       for (size_t i = 0; i < a.size(); ++i) {
         const Value& v = a[i];
         if (v.is_null()) return Null();
         if (i % 2 == 0) {
           if (v.type() != T::kNode) return Null();
-          // A variable-length step already put its inner nodes in.
-          if (path.nodes.empty() || path.nodes.back().id != v.AsNode().id) path.nodes.push_back(v.AsNode());
+          // A variable-length step already put its inner nodes and its far
+          // end in (a single step may be a self-loop: its end node repeats).
+          if (!after_list) path.nodes.push_back(v.AsNode());
+          after_list = false;
           continue;
         }
         if (v.type() == T::kRelationship) {
@@ -399,6 +410,7 @@ Value CallFunction(const BoundExpr& e, const Row& row, ExecContext* ctx) {
           continue;
         }
         if (v.type() != T::kList) return Null();
+        after_list = true;
         // Walk the list from the last node, adding each far end.
         for (const auto& r : v.AsList()) {
           const Relationship& x = r.AsRelationship();

@@ -6,8 +6,8 @@
 
 namespace newsgraph::query {
 
-void RegisterBuiltinProcedures();       // store procedures (store_procedures.cc)
-void RegisterAlgorithmProcedures();     // graph algorithms (weak: see below)
+void RegisterBuiltinProcedures();    // store procedures (store_procedures.cc)
+void RegisterAlgorithmProcedures();  // graph algorithms (algo/register.cc)
 
 namespace {
 
@@ -44,10 +44,6 @@ class Rows : public ProcedureCursor {
 };
 
 }  // namespace
-
-// Graph algorithms register themselves here when that module is linked; this
-// default does nothing.
-__attribute__((weak)) void RegisterAlgorithmProcedures() {}
 
 void RegisterProcedure(ProcedureSpec spec) {
   std::string key = Lower(spec.name);

@@ -12,7 +12,7 @@ namespace newsgraph::query {
 
 namespace {
 
-bool DateArg(ExecContext* ctx, const Value& v, const char* what, int32_t* out) {
+bool DateArg(ExecContext* ctx, const char* proc, const Value& v, const char* what, int32_t* out) {
   if (v.is_null()) return true;
   if (v.type() == Value::Type::kDate) {
     *out = v.AsDate().days;
@@ -24,7 +24,7 @@ bool DateArg(ExecContext* ctx, const Value& v, const char* what, int32_t* out) {
       return true;
     }
   }
-  return ctx->Fail(Status::InvalidArgument(std::string("mentions(): \"") + what +
+  return ctx->Fail(Status::InvalidArgument(std::string(proc) + "(): \"" + what +
                                            "\" must be a date or \"YYYY-MM-DD\""));
 }
 
@@ -67,12 +67,8 @@ class MentionsCursor : public ProcedureCursor {
       if (!s.ok()) return ctx_->Fail(s);
       for (const auto& [t, n] : facts) {
         if (predicate_ != graph::kNoTerm && t.p != predicate_) continue;
-        std::vector<graph::Mention> ms;
-        s = ctx_->view->GetMentions(t, &ms);
+        s = ctx_->view->GetMentionsIn(t, a, &pending_);
         if (!s.ok()) return ctx_->Fail(s);
-        for (auto& m : ms) {
-          if (m.article == a) pending_.push_back(std::move(m));
-        }
       }
     }
   }
@@ -146,7 +142,8 @@ std::unique_ptr<ProcedureCursor> OpenMentions(ExecContext* ctx, const std::vecto
   std::vector<graph::ArticleId> articles;
   Value article = MapArg(filter, "article");
   int32_t from = INT32_MIN, to = INT32_MAX;
-  if (!DateArg(ctx, MapArg(filter, "from"), "from", &from) || !DateArg(ctx, MapArg(filter, "to"), "to", &to)) {
+  if (!DateArg(ctx, "mentions", MapArg(filter, "from"), "from", &from) ||
+      !DateArg(ctx, "mentions", MapArg(filter, "to"), "to", &to)) {
     return nullptr;
   }
   bool by_date = !MapArg(filter, "from").is_null() || !MapArg(filter, "to").is_null();
@@ -209,7 +206,8 @@ std::unique_ptr<ProcedureCursor> OpenStats(ExecContext* ctx, const std::vector<V
 std::unique_ptr<ProcedureCursor> OpenArticles(ExecContext* ctx, const std::vector<Value>& args) {
   Value filter = args.empty() ? Value() : args[0];
   int32_t from = INT32_MIN, to = INT32_MAX;
-  if (!DateArg(ctx, MapArg(filter, "from"), "from", &from) || !DateArg(ctx, MapArg(filter, "to"), "to", &to)) {
+  if (!DateArg(ctx, "articles", MapArg(filter, "from"), "from", &from) ||
+      !DateArg(ctx, "articles", MapArg(filter, "to"), "to", &to)) {
     return nullptr;
   }
   std::vector<graph::ArticleId> ids;

@@ -316,11 +316,9 @@ Status Planner::PlanPatterns(const Clause& c, OperatorPtr* op, Scope* scope, std
       text += n.Show() + ":" + n.labels[0];
     }
     for (auto& [k, v] : n.props) {
+      // The lookup moved its value out; another constraint on the same
+      // property ({name: "A"} with WHERE n.name = "B") must still hold.
       if (!v) continue;
-      if (k == used_for_lookup) {
-        v.reset();
-        continue;
-      }
       std::vector<BoundExprPtr> args;
       args.push_back(SlotExpr(n.slot));
       args.push_back(std::move(v));

@@ -4,6 +4,7 @@
 
 #include "query/exec/procedures.h"
 #include "query/plan/planner_internal.h"
+#include "query/plan/rewrites.h"
 
 namespace newsgraph::query {
 
@@ -69,7 +70,8 @@ Result<CompiledQuery> Planner::Plan(const Statement& st) {
   std::vector<OperatorPtr> parts;
   for (size_t i = 0; i < st.parts.size(); ++i) {
     std::vector<std::string> columns;
-    NG_ASSIGN_OR_RETURN(OperatorPtr op, PlanSingle(st.parts[i], &columns));
+    std::optional<SingleQuery> rewritten = RewriteCountStore(st.parts[i]);
+    NG_ASSIGN_OR_RETURN(OperatorPtr op, PlanSingle(rewritten ? *rewritten : st.parts[i], &columns));
     if (i == 0) {
       out.columns = columns;
     } else if (columns != out.columns) {
@@ -366,8 +368,8 @@ Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* o
 }
 
 Result<CompiledQuery> PlanStatement(const Statement& st, std::string_view text, const graph::ReadView& view,
-                                    const QueryOptions& options) {
-  Planner p(text, view, options);
+                                    const Catalog& catalog, const QueryOptions& options) {
+  Planner p(text, view, catalog, options);
   return p.Plan(st);
 }
 

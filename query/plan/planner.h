@@ -21,9 +21,11 @@ struct CompiledQuery {
   Statement::Mode mode = Statement::Mode::kRun;
 };
 
+class Catalog;
+
 // Binding errors come back as InvalidArgument statuses with an error report
 // (line, column, caret, hint) built from `text`.
-Result<CompiledQuery> PlanStatement(const Statement& st, std::string_view text,
-                                    const graph::ReadView& view, const QueryOptions& options);
+Result<CompiledQuery> PlanStatement(const Statement& st, std::string_view text, const graph::ReadView& view,
+                                    const Catalog& catalog, const QueryOptions& options);
 
 }  // namespace newsgraph::query

@@ -17,8 +17,9 @@ namespace newsgraph::query {
 
 class Planner {
  public:
-  Planner(std::string_view text, const graph::ReadView& view, const QueryOptions& options)
-      : text_(text), view_(view), options_(options), catalog_(view), binder_(text, &slots_) {}
+  Planner(std::string_view text, const graph::ReadView& view, const Catalog& catalog,
+          const QueryOptions& options)
+      : text_(text), view_(view), options_(options), catalog_(catalog), binder_(text, &slots_) {}
 
   Result<CompiledQuery> Plan(const Statement& st);
 
@@ -40,7 +41,7 @@ class Planner {
   std::string_view text_;
   const graph::ReadView& view_;
   const QueryOptions& options_;
-  Catalog catalog_;
+  const Catalog& catalog_;
   SlotAllocator slots_;
   ExprBinder binder_;
 };

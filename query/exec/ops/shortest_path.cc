@@ -53,6 +53,7 @@ class ShortestPath : public Operator {
       if (spec_.min_hops == 0) paths_.push_back({});
       return true;
     }
+    if (!spec_.all) return Bidirectional(from, to);
     std::unordered_map<graph::TermId, std::vector<Parent>> parents;
     std::unordered_map<graph::TermId, int64_t> depth{{from, 0}};
     std::vector<graph::TermId> frontier{from}, next;
@@ -84,6 +85,67 @@ class ShortestPath : public Operator {
     if (!found) return true;
     PathSteps current;
     Collect(to, from, parents, &current);
+    return ctx_->ok();
+  }
+
+  // One shortest path: breadth-first from both ends, always growing the
+  // smaller frontier by a whole level, until the two searches meet. It
+  // visits far fewer nodes than a search from one end in a graph with hubs.
+  bool Bidirectional(graph::TermId from, graph::TermId to) {
+    struct Side {
+      std::unordered_map<graph::TermId, Parent> seen;  // node → the step that reached it
+      std::vector<graph::TermId> frontier;
+      int64_t depth = 0;
+    };
+    Side f, b;
+    f.seen.emplace(from, Parent{graph::kNoTerm, {}});
+    b.seen.emplace(to, Parent{graph::kNoTerm, {}});
+    f.frontier = {from};
+    b.frontier = {to};
+    const Direction back = spec_.direction == Direction::kOut  ? Direction::kIn
+                           : spec_.direction == Direction::kIn ? Direction::kOut
+                                                               : Direction::kBoth;
+    std::vector<Step> steps;
+    uint64_t held = 0;
+    while (f.depth + b.depth < spec_.max_hops && !f.frontier.empty() && !b.frontier.empty()) {
+      bool forward = f.frontier.size() <= b.frontier.size();
+      Side& me = forward ? f : b;
+      Side& other = forward ? b : f;
+      std::vector<graph::TermId> next;
+      graph::TermId meet = graph::kNoTerm;
+      ++me.depth;
+      for (graph::TermId u : me.frontier) {
+        steps.clear();
+        if (!Neighbours(ctx_, u, forward ? spec_.direction : back, spec_.predicates, &steps)) return false;
+        for (const Step& st : steps) {
+          if (!me.seen.emplace(st.node, Parent{u, st.fact}).second) continue;
+          next.push_back(st.node);
+          if (meet == graph::kNoTerm && other.seen.count(st.node)) meet = st.node;
+        }
+      }
+      held += next.size() * 64;
+      if (!ctx_->Reserve(next.size() * 64, "a shortest-path search")) return false;
+      me.frontier.swap(next);
+      if (meet == graph::kNoTerm) continue;
+      // Both sides grew level by level, so the first meeting is shortest.
+      if (f.depth + b.depth < spec_.min_hops) break;
+      PathSteps steps_back;  // from `to` back to `from`, as Collect builds them
+      std::vector<Parent> tail;  // meet → to
+      for (graph::TermId v = meet; v != to;) {
+        const Parent& p = b.seen.at(v);
+        tail.push_back(Parent{p.node, p.fact});
+        v = p.node;
+      }
+      for (auto it = tail.rbegin(); it != tail.rend(); ++it) steps_back.push_back(*it);
+      for (graph::TermId v = meet; v != from;) {
+        const Parent& p = f.seen.at(v);
+        steps_back.push_back(Parent{v, p.fact});
+        v = p.node;
+      }
+      paths_.push_back(std::move(steps_back));
+      break;
+    }
+    ctx_->Release(held);
     return ctx_->ok();
   }
 

@@ -40,15 +40,27 @@ class Sort : public Operator {
   }
 
  private:
+  // Keys after the first are computed only when a comparison needs them:
+  // a top-N over many rows then reads, say, a name only on ties.
   struct Entry {
     std::vector<Value> key;
+    std::vector<char> have;
     Row row;
-    uint64_t seq;  // keeps the sort stable
+    const Row* src = nullptr;  // while a candidate: the input row; then null (use `row`)
+    uint64_t seq = 0;          // keeps the sort stable
   };
 
-  bool Less(const Entry& a, const Entry& b) const {
+  const Value& Key(Entry& e, size_t i) {
+    if (!e.have[i]) {
+      e.key[i] = Eval(*keys_[i].expr, e.src ? *e.src : e.row, ctx_);
+      e.have[i] = 1;
+    }
+    return e.key[i];
+  }
+
+  bool Less(Entry& a, Entry& b) {
     for (size_t i = 0; i < keys_.size(); ++i) {
-      int c = Value::Compare(a.key[i], b.key[i]);
+      int c = Value::Compare(Key(a, i), Key(b, i));
       if (c != 0) {
         // Nulls sort last ascending and first descending, as in Cypher.
         return keys_[i].descending ? c > 0 : c < 0;
@@ -57,21 +69,29 @@ class Sort : public Operator {
     return a.seq < b.seq;
   }
 
+  void Own(Entry* e, const Row& in) {
+    e->row = in;
+    e->src = nullptr;
+  }
+
   bool Build() {
-    auto less = [this](const Entry& a, const Entry& b) { return Less(a, b); };
+    auto less = [this](Entry& a, Entry& b) { return Less(a, b); };
     Row in;
     uint64_t seq = 0;
+    Entry cand;
     while (child()->Next(&in)) {
       if (!ctx_->Tick()) return false;
-      Entry e;
-      e.key.reserve(keys_.size());
-      for (const auto& k : keys_) e.key.push_back(Eval(*k.expr, in, ctx_));
+      cand.key.assign(keys_.size(), Value());
+      cand.have.assign(keys_.size(), 0);
+      cand.src = &in;
+      cand.seq = seq++;
+      if (!keys_.empty()) Key(cand, 0);
       if (!ctx_->ok()) return false;
-      e.seq = seq++;
       if (limit_ && rows_.size() >= *limit_) {
-        if (*limit_ == 0 || !less(e, rows_.front())) continue;
+        if (*limit_ == 0 || !less(cand, rows_.front())) continue;
         std::pop_heap(rows_.begin(), rows_.end(), less);
-        rows_.back() = Entry{std::move(e.key), in, e.seq};
+        rows_.back() = std::move(cand);
+        Own(&rows_.back(), in);
         std::push_heap(rows_.begin(), rows_.end(), less);
         continue;
       }
@@ -79,8 +99,8 @@ class Sort : public Operator {
       for (const auto& v : in) bytes += ApproxBytes(v);
       held_ += bytes;
       if (!ctx_->Reserve(bytes, "ORDER BY")) return false;
-      e.row = in;
-      rows_.push_back(std::move(e));
+      rows_.push_back(std::move(cand));
+      Own(&rows_.back(), in);
       if (limit_) std::push_heap(rows_.begin(), rows_.end(), less);
     }
     if (!ctx_->ok()) return false;
@@ -89,7 +109,7 @@ class Sort : public Operator {
     } else {
       std::sort(rows_.begin(), rows_.end(), less);
     }
-    return true;
+    return ctx_->ok();
   }
 
   std::vector<SortKey> keys_;

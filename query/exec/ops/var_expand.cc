@@ -136,7 +136,8 @@ class VarExpand : public Operator {
         }
       }
     }
-    return CheckBound(false);
+    // As above: past the default bound (`*2..`) there may be more.
+    return CheckBound(!level.empty() && HasMore(level, emitted));
   }
 
   bool HasMore(const std::vector<graph::TermId>& frontier, const std::unordered_set<graph::TermId>& visited) {
@@ -178,9 +179,17 @@ class VarExpand : public Operator {
 
   bool Dfs(std::vector<graph::TermId>* nodes, std::vector<graph::Triple>* rels,
            std::unordered_set<graph::TermId>* on_path) {
-    if (static_cast<int64_t>(rels->size()) >= spec_.max_hops) return true;
+    const bool at_bound = static_cast<int64_t>(rels->size()) >= spec_.max_hops;
+    if (at_bound && spec_.max_given) return true;
     std::vector<Step> steps;
     if (!Neighbours(ctx_, nodes->back(), spec_.direction, spec_.predicates, &steps)) return false;
+    if (at_bound) {
+      // At the default bound: a longer path would be cut off silently.
+      for (const Step& s : steps) {
+        if (!on_path->count(s.node)) return CheckBound(true);
+      }
+      return true;
+    }
     for (const Step& s : steps) {
       if (on_path->count(s.node)) continue;
       nodes->push_back(s.node);

@@ -1,0 +1,62 @@
+#include "query/exec/engine_cache.h"
+
+namespace newsgraph::query {
+
+namespace {
+constexpr size_t kMaxStatements = 256;
+constexpr size_t kMaxTerms = 2000000;
+}  // namespace
+
+std::shared_ptr<const Statement> EngineCache::FindStatement(const std::string& text) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = statements_.find(text);
+  if (it == statements_.end()) return nullptr;
+  lru_.splice(lru_.begin(), lru_, it->second);
+  return it->second->second;
+}
+
+void EngineCache::AddStatement(const std::string& text, std::shared_ptr<const Statement> st) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (statements_.count(text)) return;
+  lru_.emplace_front(text, std::move(st));
+  statements_[text] = lru_.begin();
+  if (lru_.size() > kMaxStatements) {
+    statements_.erase(lru_.back().first);
+    lru_.pop_back();
+  }
+}
+
+void EngineCache::Reset(uint64_t version) {
+  if (version == version_) return;
+  version_ = version;
+  catalog_.reset();
+  terms_.clear();
+}
+
+std::shared_ptr<const Catalog> EngineCache::FindCatalog(uint64_t version) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Reset(version);
+  return catalog_;
+}
+
+void EngineCache::SetCatalog(uint64_t version, std::shared_ptr<const Catalog> c) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Reset(version);
+  catalog_ = std::move(c);
+}
+
+std::shared_ptr<const graph::TermRecord> EngineCache::FindTerm(uint64_t version, graph::TermId id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version != version_) return nullptr;
+  auto it = terms_.find(id);
+  return it == terms_.end() ? nullptr : it->second;
+}
+
+void EngineCache::AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<const graph::TermRecord> t) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Reset(version);
+  if (terms_.size() >= kMaxTerms) terms_.clear();
+  terms_.emplace(id, std::move(t));
+}
+
+}  // namespace newsgraph::query

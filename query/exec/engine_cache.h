@@ -1,0 +1,46 @@
+// Caches shared by the queries of one Database: parsed statements, the
+// planner's catalog and entity records. Entries are valid for one store
+// version (writes bump it), so a cache never serves what a snapshot would
+// not see... with one exception: a term record may be newer than an old
+// snapshot (merged names), which only changes how a node is displayed.
+#pragma once
+
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "graph/model/term.h"
+#include "query/ast/statement.h"
+
+namespace newsgraph::query {
+
+class Catalog;
+
+class EngineCache {
+ public:
+  // Parsed statements, least recently used dropped first.
+  std::shared_ptr<const Statement> FindStatement(const std::string& text);
+  void AddStatement(const std::string& text, std::shared_ptr<const Statement> st);
+
+  // The catalog for store `version`, or null.
+  std::shared_ptr<const Catalog> FindCatalog(uint64_t version);
+  void SetCatalog(uint64_t version, std::shared_ptr<const Catalog> c);
+
+  std::shared_ptr<const graph::TermRecord> FindTerm(uint64_t version, graph::TermId id);
+  void AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<const graph::TermRecord> t);
+
+ private:
+  void Reset(uint64_t version);  // REQUIRES: mu_ held
+
+  std::mutex mu_;
+  uint64_t version_ = UINT64_MAX;
+  std::shared_ptr<const Catalog> catalog_;
+  std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
+
+  std::list<std::pair<std::string, std::shared_ptr<const Statement>>> lru_;
+  std::unordered_map<std::string, decltype(lru_)::iterator> statements_;
+};
+
+}  // namespace newsgraph::query
