@@ -51,6 +51,10 @@ Result<StoreStats> Database::Stats() {
     return a.facts != b.facts ? a.facts > b.facts : a.name < b.name;
   });
   s.disk_bytes = impl_->store->DiskSize();
+  auto sizes = impl_->store->ColumnFamilySizes();
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    s.column_families.emplace_back(graph::CfName(static_cast<graph::Cf>(i)), sizes[i]);
+  }
   return s;
 }
 

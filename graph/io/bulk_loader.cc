@@ -117,8 +117,22 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
   std::vector<bool> new_term(rs.terms.size(), true);
   std::vector<uint32_t> described_existing;
   std::vector<std::string> canonical(rs.terms.size());
+  // A lenient parse may have read terms of a line before the line failed:
+  // store only terms that a record names and entities that have names, as the
+  // batch path does.
+  std::vector<bool> used(rs.terms.size(), false);
+  for (const auto& r : rs.records) used[r.s] = used[r.p] = used[r.o] = true;
+  for (auto [att, place] : rs.mention_terms) {
+    if (att != RecordSet::kNone) used[att] = true;
+    if (place != RecordSet::kNone) used[place] = true;
+  }
   for (size_t i = 0; i < rs.terms.size(); ++i) {
     const TermRecord& t = rs.terms[i];
+    if (!used[i] && !(t.kind == TermKind::kEntity &&
+                      (!t.type.empty() || !t.labels.empty() || !t.aliases.empty()))) {
+      new_term[i] = false;  // neither written nor counted
+      continue;
+    }
     canonical[i] = CanonicalTermKey(t.kind, t.key, t.lang);
     if (has_terms) {
       std::string v;
@@ -292,7 +306,7 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     std::sort(afs.begin(), afs.end());
     SstOut* af = outs[Cf::kArticleFacts].get();
     for (const auto& x : afs) {
-      NG_RETURN_IF_ERROR(af->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), Varint(x.n)));
+      NG_RETURN_IF_ERROR(af->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), {}));
     }
     return Status::OK();
   };

@@ -283,24 +283,22 @@ Result<BatchStats> Batch::Commit() {
   }
   for (const auto& [k, n] : per_article) {
     const auto& [article, t] = k;
+    (void)n;
     std::string key = ArticleFactKey(article, t);
-    uint64_t count = n;
     bool fact_new_in_article = true;
     if (!new_article_ids_.count(article)) {
       std::string v;
       auto s = db->Get(ro, store_->cf(Cf::kArticleFacts), key, &v);
       if (s.ok()) {
-        std::string_view in(v);
-        uint64_t old = 0;
-        GetVarint(&in, &old);
-        count += old;
         fact_new_in_article = false;
       } else if (!s.IsNotFound()) {
         return FromRocks(s, "reading article_facts");
       }
     }
-    if (fact_new_in_article) ++deltas[t].articles;
-    wb.Put(store_->cf(Cf::kArticleFacts), key, VarintValue(count));
+    if (fact_new_in_article) {
+      ++deltas[t].articles;
+      wb.Put(store_->cf(Cf::kArticleFacts), key, rocksdb::Slice());
+    }
   }
 
   // Facts and their three index entries.

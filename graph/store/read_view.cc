@@ -233,15 +233,18 @@ Result<ArticleRecord> ReadView::GetArticle(ArticleId id) const {
   return a;
 }
 
-Status ReadView::ArticleFacts(ArticleId id, std::vector<std::pair<Triple, uint64_t>>* out) const {
+Status ReadView::ArticleFacts(ArticleId id, std::vector<std::pair<Triple, uint64_t>>* out,
+                              bool with_counts) const {
   auto c = Cursor(Cf::kArticleFacts, ArticleFactPrefix(id));
   for (; c->Valid(); c->Next()) {
     ArticleId a;
     Triple t;
-    std::string_view v = c->value();
-    uint64_t n = 1;
-    if (!DecodeArticleFactKey(c->key(), &a, &t) || !GetVarint(&v, &n)) {
-      return Status::Corruption("bad article_facts entry");
+    if (!DecodeArticleFactKey(c->key(), &a, &t)) return Status::Corruption("bad article_facts entry");
+    uint64_t n = 0;
+    if (with_counts) {
+      auto m = Cursor(Cf::kMentions, MentionPrefix(t, id));
+      for (; m->Valid(); m->Next()) ++n;
+      NG_RETURN_IF_ERROR(m->status());
     }
     out->emplace_back(t, n);
   }

@@ -170,8 +170,12 @@ std::string EncodeSummary(const FactSummary& s) {
   std::string out;
   PutVarint(&out, s.mentions);
   PutVarint(&out, s.articles);
+  // Most facts come from one article: the last day is stored as a distance
+  // from the first (one byte, 1, when they are the same day).
   PutVarint(&out, DayCode(s.first_day));
-  PutVarint(&out, DayCode(s.last_day));
+  PutVarint(&out, s.first_day == kNoDay || s.last_day == kNoDay
+                      ? 0
+                      : static_cast<uint64_t>(s.last_day - s.first_day) + 1);
   return out;
 }
 
@@ -181,7 +185,7 @@ bool DecodeSummary(std::string_view in, FactSummary* s) {
       !GetVarint(&in, &b))
     return false;
   s->first_day = DayFromCode(a);
-  s->last_day = DayFromCode(b);
+  s->last_day = b == 0 || s->first_day == kNoDay ? kNoDay : s->first_day + static_cast<int32_t>(b - 1);
   return in.empty();
 }
 

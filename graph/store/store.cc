@@ -46,7 +46,8 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const Options& o,
   c.bottommost_compression = rocksdb::kZSTD;
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
-  t.block_size = 16 * 1024;
+  t.block_size = 32 * 1024;
+  t.block_restart_interval = 32;
   t.format_version = 5;
   t.cache_index_and_filter_blocks = false;
   // Point lookups dominate the dictionary and the article map; the fact
@@ -64,6 +65,23 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const Options& o,
   }
   c.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return c;
+}
+
+// True when `dir` holds only what RocksDB writes before a new database has its
+// CURRENT file: a writer killed while creating the store left it, and creating
+// the store again is safe. Anything else (data, or files of ours or the user's)
+// is not ours to overwrite.
+bool OnlyCreationLeftovers(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    bool leftover = e.is_regular_file(ec) &&
+                    (name == "LOCK" || name == "IDENTITY" || name == "LOG" ||
+                     name.starts_with("LOG.old.") || name.starts_with("MANIFEST-") ||
+                     name.starts_with("OPTIONS-") || name.ends_with(".dbtmp"));
+    if (!leftover) return false;
+  }
+  return !ec;
 }
 
 std::string LockMessage(const std::string& path, const rocksdb::Status& s) {
@@ -96,7 +114,7 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options, const std::st
     if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
       return Status::InvalidArgument(path + " exists and is not a database directory");
     }
-    if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
+    if (fs::exists(path, ec) && !fs::is_empty(path, ec) && !OnlyCreationLeftovers(path)) {
       return Status::InvalidArgument(path + " is a non-empty directory that is not a database");
     }
   }
@@ -244,6 +262,16 @@ Status Store::CompactAll() {
     NG_RETURN_IF_ERROR(FromRocks(db_->CompactRange(o, h, nullptr, nullptr), "compacting"));
   }
   return Status::OK();
+}
+
+std::vector<uint64_t> Store::ColumnFamilySizes() const {
+  std::vector<uint64_t> out;
+  for (auto* h : handles_) {
+    uint64_t v = 0;
+    db_->GetIntProperty(h, "rocksdb.total-sst-files-size", &v);
+    out.push_back(v);
+  }
+  return out;
 }
 
 uint64_t Store::DiskSize() const {

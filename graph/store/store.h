@@ -12,6 +12,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "graph/model/fact.h"
 #include "graph/model/term.h"
@@ -99,6 +100,8 @@ class Store {
   Status CompactAll();
   // Bytes of SST and log files in the directory.
   uint64_t DiskSize() const;
+  // Bytes of SST files per column family, in Cf order.
+  std::vector<uint64_t> ColumnFamilySizes() const;
 
   // Re-reads counters and statistics from `meta` (after a bulk ingest).
   Status ReloadCounters();

@@ -40,6 +40,8 @@ struct StoreStats {
   uint64_t mentions = 0;
   std::vector<PredicateCount> predicates;  // most facts first
   uint64_t disk_bytes = 0;
+  // SST bytes per column family ("spo", "mentions", …).
+  std::vector<std::pair<std::string, uint64_t>> column_families;
 };
 
 struct ForgetStats {

@@ -63,7 +63,7 @@ class MentionsCursor : public ProcedureCursor {
       if (article_ >= articles_.size()) return false;
       graph::ArticleId a = articles_[article_++];
       std::vector<std::pair<graph::Triple, uint64_t>> facts;
-      Status s = ctx_->view->ArticleFacts(a, &facts);
+      Status s = ctx_->view->ArticleFacts(a, &facts, /*with_counts=*/false);
       if (!s.ok()) return ctx_->Fail(s);
       for (const auto& [t, n] : facts) {
         if (predicate_ != graph::kNoTerm && t.p != predicate_) continue;
@@ -215,7 +215,7 @@ std::unique_ptr<ProcedureCursor> OpenArticles(ExecContext* ctx, const std::vecto
   bool by_date = !MapArg(filter, "from").is_null() || !MapArg(filter, "to").is_null();
   auto add = [&](graph::ArticleId id, const graph::ArticleRecord& a) {
     std::vector<std::pair<graph::Triple, uint64_t>> facts;
-    if (Status s = ctx->view->ArticleFacts(id, &facts); !s.ok()) return ctx->Fail(s);
+    if (Status s = ctx->view->ArticleFacts(id, &facts, /*with_counts=*/false); !s.ok()) return ctx->Fail(s);
     rows.push_back({Value::String(a.key), a.title.empty() ? Value() : Value::String(a.title),
                     a.day == kNoDay ? Value() : Value::FromDate(Date{a.day}),
                     a.source.empty() ? Value() : Value::String(a.source),

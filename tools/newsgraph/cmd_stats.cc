@@ -10,7 +10,8 @@ namespace {
 const CommandSpec kStats{"stats", "stats [--json]",
                          "Counts facts, entities, articles and mentions, per predicate too, and "
                          "the size on disk.",
-                         {DbOption(), {"json", "", "print JSON"}}};
+                         {DbOption(), {"json", "", "print JSON"},
+                          {"verbose", "", "also the size of each column family"}}};
 const CommandSpec kCheck{"check", "check [--max N]",
                          "Verifies the store: every fact has its three index entries and a "
                          "mention, every mention\nits fact, article and article_facts entry; "
@@ -65,7 +66,12 @@ int RunStats(int argc, char** argv) {
   if (args.Has("json")) {
     std::cout << "{\"facts\":" << st->facts << ",\"entities\":" << st->entities
               << ",\"articles\":" << st->articles << ",\"mentions\":" << st->mentions
-              << ",\"disk_bytes\":" << st->disk_bytes << ",\"predicates\":[";
+              << ",\"disk_bytes\":" << st->disk_bytes << ",\"column_families\":{";
+    for (size_t i = 0; i < st->column_families.size(); ++i) {
+      std::cout << (i ? "," : "") << JsonString(st->column_families[i].first) << ":"
+                << st->column_families[i].second;
+    }
+    std::cout << "},\"predicates\":[";
     for (size_t i = 0; i < st->predicates.size(); ++i) {
       const auto& p = st->predicates[i];
       std::cout << (i ? "," : "") << "{\"name\":" << JsonString(p.name) << ",\"facts\":" << p.facts
@@ -81,6 +87,12 @@ int RunStats(int argc, char** argv) {
             << "articles   " << WithCommas(st->articles) << "\n"
             << "mentions   " << WithCommas(st->mentions) << "\n"
             << "on disk    " << HumanBytes(st->disk_bytes) << "\n";
+  if (args.Has("verbose")) {
+    std::cout << "\ncolumn family     bytes\n";
+    for (const auto& [name, bytes] : st->column_families) {
+      std::cout << std::left << std::setw(16) << name << std::right << std::setw(12) << HumanBytes(bytes) << "\n";
+    }
+  }
   if (!st->predicates.empty()) {
     std::cout << "\n" << std::left << std::setw(24) << "predicate" << std::right << std::setw(12)
               << "facts" << std::setw(12) << "mentions" << std::setw(12) << "subjects"
