@@ -71,6 +71,14 @@ Result<CompiledQuery> Planner::Plan(const Statement& st) {
   for (size_t i = 0; i < st.parts.size(); ++i) {
     std::vector<std::string> columns;
     std::optional<SingleQuery> rewritten = RewriteCountStore(st.parts[i]);
+    if (rewritten) {
+      // An unknown predicate must still get its error report, and an inverse
+      // name is not the name the statistics use: plan those as written.
+      for (const auto& t : st.parts[i].clauses[0].patterns[0].rels[0].types) {
+        bool flip = false;
+        if (!catalog_.Predicate(t, &flip) || flip) rewritten.reset();
+      }
+    }
     NG_ASSIGN_OR_RETURN(OperatorPtr op, PlanSingle(rewritten ? *rewritten : st.parts[i], &columns));
     if (i == 0) {
       out.columns = columns;
