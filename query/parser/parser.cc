@@ -589,6 +589,10 @@ class Transformer {
 
 }  // namespace
 
+namespace {
+constexpr int kMaxNesting = 100;
+}  // namespace
+
 Result<Statement> Parse(std::string_view text) {
   if (text.size() > (1u << 20)) {
     return Status::InvalidArgument("the query is longer than 1 MiB");
@@ -599,6 +603,31 @@ Result<Statement> Parse(std::string_view text) {
     return Status::InvalidArgument("line " + std::to_string(p.line) + ", column " +
                                    std::to_string(p.column) + ": invalid UTF-8 in the query (byte " +
                                    std::to_string(bad) + ")");
+  }
+  // The generated parser recurses once per nesting level: bound the depth
+  // before it runs, so that a hostile query cannot exhaust the stack.
+  {
+    int depth = 0;
+    char quote = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (quote) {
+        if (c == '\\') ++i;
+        else if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'' || c == '`') quote = c;
+      else if (c == '(' || c == '[' || c == '{') {
+        if (++depth > kMaxNesting) {
+          text::Position p = text::PositionAt(text, i);
+          Span span{p.line, p.column, i, 1};
+          return Status::InvalidArgument(FormatError(
+              text, span, "the query nests brackets more than " + std::to_string(kMaxNesting) + " deep"));
+        }
+      } else if (c == ')' || c == ']' || c == '}') {
+        --depth;
+      }
+    }
   }
   Source src(text);
   antlr4::ANTLRInputStream input(text.data(), text.size());
