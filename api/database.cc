@@ -8,6 +8,7 @@
 #include "graph/store/check.h"
 #include "graph/store/forget.h"
 #include "graph/store/read_view.h"
+#include "graph/store/repair.h"
 
 namespace newsgraph {
 
@@ -76,6 +77,14 @@ Result<CheckResult> Database::Check(size_t max_problems) {
   out.problems = std::move(r.problems);
   out.more_problems = r.more_problems;
   return out;
+}
+
+Result<std::string> Database::Repair() {
+  std::lock_guard<std::mutex> lock(impl_->store->write_mutex());
+  NG_ASSIGN_OR_RETURN(graph::RepairReport r, graph::RepairStore(impl_->store.get()));
+  return std::to_string(r.facts) + " facts; " + std::to_string(r.index_entries_put) + " entries written, " +
+         std::to_string(r.index_entries_deleted) + " removed, " + std::to_string(r.orphan_mentions) +
+         " orphan mentions removed";
 }
 
 Status Database::Compact() { return impl_->store->CompactAll(); }

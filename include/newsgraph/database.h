@@ -100,6 +100,12 @@ class Database {
   // Verifies the store's invariants (see `newsgraph check`).
   Result<CheckResult> Check(size_t max_problems = 100);
 
+  // Rebuilds what can be derived from the mentions (the evidence): fact
+  // summaries, the fact indexes, article_facts, the date index, counters and
+  // statistics; removes mentions whose article or terms are gone. Returns a
+  // summary line. Safe to run again after a crash.
+  Result<std::string> Repair();
+
   // Compacts every column family; the store is smallest afterwards.
   Status Compact();
 

@@ -17,7 +17,8 @@ const CommandSpec kCheck{"check", "check [--max N]",
                          "mention, every mention\nits fact, article and article_facts entry; "
                          "dictionary entries round-trip; counters and\nstatistics match the "
                          "indexes. Exit code 1 when a problem is found.",
-                         {DbOption(), {"max", "N", "problems to list (default 100)"}}};
+                         {DbOption(), {"max", "N", "problems to list (default 100)"},
+                          {"repair", "", "rebuild what can be rebuilt from the mentions, then check again"}}};
 const CommandSpec kForget{"forget", "forget ARTICLE…",
                           "Removes each article (by its key), its mentions and every fact no "
                           "other article states.",
@@ -113,8 +114,13 @@ int RunCheck(int argc, char** argv) {
     PrintHelp(kCheck);
     return 0;
   }
-  auto db = OpenDatabase(args, true);
+  auto db = OpenDatabase(args, !args.Has("repair"));
   if (!db) return 3;
+  if (args.Has("repair")) {
+    auto r = db->Repair();
+    if (!r.ok()) return Fail(r.status());
+    std::cout << "repaired: " << *r << "\n";
+  }
   size_t max = 100;
   if (args.Has("max")) max = std::stoul(args.Get("max"));
   auto r = db->Check(max);
