@@ -120,14 +120,17 @@ class Exporter {
         obj();
         buf->append(" .\n");
       };
-      for (const auto& [lang, label] : t.labels) {
+      for (const auto& entry : t.labels) {
+        const std::string& lang = entry.first;
+        const std::string& label = entry.second;
         line("http://www.w3.org/2000/01/rdf-schema#label", [&] {
           AppendLiteral(buf, label);
           if (!lang.empty()) buf->append("@" + lang);
         });
       }
-      for (const auto& [lang, names] : t.aliases) {
-        for (const auto& n : names) {
+      for (const auto& entry : t.aliases) {
+        const std::string& lang = entry.first;
+        for (const auto& n : entry.second) {
           line("http://www.w3.org/2004/02/skos/core#altLabel", [&] {
             AppendLiteral(buf, n);
             if (!lang.empty()) buf->append("@" + lang);
