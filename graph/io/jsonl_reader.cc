@@ -183,6 +183,11 @@ bool ParseJsonLine(std::string_view line, RecordSet* rs, std::string* error, siz
   json j;
   try {
     j = json::parse(line);
+  } catch (const json::out_of_range& e) {
+    // Numbers too large for a double ("9e999") are refused while parsing.
+    *column = 1;
+    *error = std::string("invalid JSON: ") + e.what();
+    return false;
   } catch (const json::parse_error& e) {
     // nlohmann reports the byte after the error, 1-based.
     size_t byte = e.byte > 0 ? e.byte - 1 : 0;

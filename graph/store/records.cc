@@ -1,5 +1,6 @@
 #include "graph/store/records.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -185,7 +186,13 @@ bool DecodeSummary(std::string_view in, FactSummary* s) {
       !GetVarint(&in, &b))
     return false;
   s->first_day = DayFromCode(a);
-  s->last_day = b == 0 || s->first_day == kNoDay ? kNoDay : s->first_day + static_cast<int32_t>(b - 1);
+  s->last_day = kNoDay;
+  if (b != 0 && s->first_day != kNoDay) {
+    // A corrupt delta must not overflow the day number.
+    int64_t last = int64_t{s->first_day} + static_cast<int64_t>(std::min<uint64_t>(b - 1, INT32_MAX));
+    if (last > INT32_MAX) return false;
+    s->last_day = static_cast<int32_t>(last);
+  }
   return in.empty();
 }
 

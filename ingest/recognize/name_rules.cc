@@ -1,0 +1,398 @@
+// The rules for names that no lexicon holds whole: titles, given names,
+// head words, capitalised Latin runs.
+#include <algorithm>
+
+#include "ingest/recognize/recognizer_run.h"
+
+namespace newsgraph::ingest {
+
+namespace {
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+constexpr uint32_t kEndsName = kStopWord | kTimeWord | kSpeechVerb | kCommonWord;
+constexpr std::string_view kYa = "\xD9\x8A";  // ي
+
+// An imperfect verb's shape (يصل، تبدو، نرى): a name that starts a run after
+// a title never has it unless it is a known name.
+bool VerbShaped(std::string_view w) {
+  if (w.size() < 6) return false;  // three letters at least
+  auto a = static_cast<unsigned char>(w[0]), b = static_cast<unsigned char>(w[1]);
+  bool ya_or_nun = a == 0xD9 && (b == 0x8A || b == 0x86);
+  bool ta = a == 0xD8 && b == 0xAA;
+  return ya_or_nun || ta;
+}
+constexpr uint32_t kNameLike = kGivenName | kNameConnector | kNamePart | kNisbaSurname;
+}  // namespace
+
+bool RecognizerRun::IsLatin(const Token& t) const {
+  auto c = static_cast<unsigned char>(text_.folded()[t.fb]);
+  return c < 0x80 && c >= 'a' && c <= 'z';
+}
+
+bool RecognizerRun::StartsWithArticle(const Token& t) const {
+  if (t.restore_article) return true;
+  return std::string_view(text_.folded()).substr(t.sb, kAl.size()) == kAl;
+}
+
+uint32_t RecognizerRun::NisbaTail(uint32_t i, uint32_t end) const {
+  for (int n = 0; n < 2 && end < toks_.size() && SameSentence(i, end); ++n) {
+    const Token& t = toks_[end];
+    if (t.kind != TokenKind::kWord || t.split() || !StartsWithArticle(t)) break;
+    std::string_view form(text_.folded().data() + t.sb, t.se - t.sb);
+    if (form.substr(form.size() - kYa.size()) != kYa) break;
+    if (vocab_.Classes(t.id) & (kStopWord | kTimeWord)) break;
+    if (FirstOfKind(end, {MatchKind::kDemonym, MatchKind::kName}).end > end) break;
+    ++end;
+  }
+  return end;
+}
+
+bool RecognizerRun::DescribedAfter(uint32_t i) const {
+  if (i >= toks_.size() || !SameSentence(i - 1, i)) return false;
+  const Token& t = toks_[i];
+  if (t.kind != TokenKind::kWord || t.split() || !StartsWithArticle(t)) return false;
+  return !(vocab_.Classes(t.id) & (kStopWord | kTimeWord));
+}
+
+std::string RecognizerRun::FoldedSpan(uint32_t first, uint32_t last) const {
+  std::string out;
+  if (toks_[first].restore_article) out = "\xD8\xA7";
+  out.append(text_.folded(), toks_[first].sb, toks_[last - 1].se - toks_[first].sb);
+  return out;
+}
+
+uint32_t RecognizerRun::QuotedRun(uint32_t i) const {
+  if (i >= toks_.size() || toks_[i].kind != TokenKind::kPunct ||
+      text_.folded()[toks_[i].fb] != '"')
+    return i;
+  for (uint32_t k = i + 1; k < toks_.size() && k <= i + 7 && SameSentence(i, k); ++k) {
+    if (toks_[k].kind == TokenKind::kPunct && text_.folded()[toks_[k].fb] == '"') {
+      return k > i + 1 ? k + 1 : i;
+    }
+  }
+  return i;
+}
+
+// Name-like tokens: not function, time, title or common words, not the start
+// of another lexicon entity; the first token without ال unless it is a known
+// name part. Returns the end token; *count gets the number of words.
+uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
+  uint32_t count = 0, end = i, k = i, unknown = 0;
+  while (k < toks_.size() && count < 5 && SameSentence(i, k)) {
+    const Token& t = toks_[k];
+    if (t.kind == TokenKind::kPunct) {
+      if (count > 0 && t.transparent && text_.folded()[t.fb] == '-') {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (t.kind != TokenKind::kWord || IsLatin(t) != IsLatin(toks_[i])) break;
+    if (count > 0 && t.split()) break;  // و… starts another phrase
+    uint32_t cls = vocab_.Classes(count == 0 ? t.stem_id : t.id);
+    bool after_connector =
+        count > 0 && (vocab_.Classes(toks_[k - 1].id) & kNameConnector) != 0;
+    if (after_connector) {
+      // بن الخطاب، أبي طالب، عبد الله، بن علي: anything but a function word.
+      if ((cls & kStopWord) && !(cls & kGivenName)) break;
+    } else {
+      if (count > 0 && (cls & kStopWord)) break;  // على is not علي here
+      if ((cls & kEndsName) && !(cls & (kGivenName | kNameConnector | kNisbaSurname))) break;
+      std::string_view form(text_.folded().data() + t.sb, t.se - t.sb);
+      if (count == 0 && !relaxed && !(cls & kNameLike) &&
+          (StartsWithArticle(t) || VerbShaped(form)))
+        break;
+      // After the first word, a word with ال is a nisba surname (العمامي،
+      // الأيوبي) or a known name part; other ال-words are common nouns.
+      if (count > 0 && StartsWithArticle(t) && !(cls & kNameLike) &&
+          form.substr(form.size() - kYa.size()) != kYa)
+        break;
+    }
+    if (count == 0 && (cls & kNameConnector) && !relaxed) break;
+    // Title and head words never start a name; an ambiguous given name that
+    // is also a function word (على) does not either.
+    if (count == 0 && !relaxed && (cls & (kTitleWord | kHeadWord)) && !(cls & kGivenName)) break;
+    if (count == 0 && (cls & kStopWord) && (cls & kAmbiguousGiven)) break;
+    if (count > 0 && (cls & kHeadWord) && !(cls & kNameLike)) break;
+    // After the first word, one word that is not known to be a name part
+    // (a surname: رونالدو، بودولسكي) may follow; a second one is taken to
+    // be the text going on (يحب، ربح).
+    if (count > 0 && !after_connector && !(cls & kNameLike) && !StartsWithArticle(t) &&
+        ++unknown > 1)
+      break;
+    if (count > 0 && !after_connector) {
+      Match m = FirstOfKind(k, {MatchKind::kName, MatchKind::kDemonym, MatchKind::kTitle});
+      if (m.end > k) {
+        bool person = false;
+        for (const Payload& p : lex_.trie().Payloads(m.node)) {
+          person |= p.kind == MatchKind::kName &&
+                    lex_.entities()[p.index].type == EntityType::kPerson;
+        }
+        if (!person) break;
+      }
+    }
+    ++count;
+    ++k;
+    end = k;
+  }
+  // A name does not end on a connector (بن، أبو, al).
+  while (end > i && (vocab_.Classes(toks_[end - 1].id) & kNameConnector) &&
+         !(vocab_.Classes(toks_[end - 1].id) & kGivenName)) {
+    --end;
+  }
+  return end;
+}
+
+uint32_t RecognizerRun::LatinNameRun(uint32_t i) const {
+  uint32_t end = i, k = i;
+  uint32_t words = 0;
+  while (k < toks_.size() && words < 5 && SameSentence(i, k)) {
+    const Token& t = toks_[k];
+    if (t.kind == TokenKind::kPunct) {
+      if (words > 0 && t.transparent && text_.folded()[t.fb] == '-') {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (t.kind != TokenKind::kWord || !IsLatin(t)) break;
+    uint32_t cls = vocab_.Classes(t.id);
+    bool connector = (cls & kNameConnector) && !t.upper;
+    if (!t.upper && !connector) break;
+    if (t.upper && (cls & (kStopWord | kTitleWord | kTimeWord)) && !(cls & kGivenName)) break;
+    if (connector && words == 0) break;
+    ++k;
+    if (!connector) {
+      ++words;
+      end = k;
+    }
+  }
+  return end;
+}
+
+uint32_t RecognizerRun::TitleRule(uint32_t i, uint32_t title_end, uint32_t title) {
+  uint32_t j = title_end;
+  // Qualifiers between the title and the name: a demonym, an organisation or
+  // place, a further title (نائب وزير الدفاع الروسي، قائد قوات الشرق الليبي).
+  for (int q = 0; q < 3 && j < toks_.size() && SameSentence(i, j); ++q) {
+    thread_local std::vector<Match> ms;
+    MatchesAt(j, &ms);
+    std::vector<Match> local(ms.begin(), ms.end());
+    bool found = false;
+    for (const Match& m : local) {
+      std::vector<uint32_t> ents = Targets(m, j, MatchKind::kName);
+      if (!ents.empty()) {
+        EntityType type = lex_.entities()[ents[0]].type;
+        Candidate& c = Emit(CandidateKind::kLexicon, j, m.end, type,
+                            type == EntityType::kPerson ? "title.lexicon" : "lexicon", 1.0f);
+        c.entities = std::move(ents);
+        if (type == EntityType::kPerson) {
+          c.title = static_cast<int32_t>(title);
+          return m.end;
+        }
+        j = m.end;
+        found = true;
+        break;
+      }
+      std::vector<uint32_t> dem = Targets(m, j, MatchKind::kDemonym);
+      if (!dem.empty()) {
+        Candidate& c = Emit(CandidateKind::kDemonym, j, m.end, lex_.entities()[dem[0]].type,
+                            "demonym", 0.6f);
+        c.entities = std::move(dem);
+        j = m.end;
+        found = true;
+        break;
+      }
+      std::vector<uint32_t> more = Targets(m, j, MatchKind::kTitle);
+      if (!more.empty()) {
+        title = more[0];
+        j = m.end;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  if (!provisional_ || j >= toks_.size() || !SameSentence(i, j) ||
+      toks_[j].kind != TokenKind::kWord) {
+    return j;
+  }
+  uint32_t end = IsLatin(toks_[j]) ? LatinNameRun(j) : NameRun(j, false);
+  uint32_t words = 0;
+  for (uint32_t k = j; k < end; ++k) words += toks_[k].kind == TokenKind::kWord;
+  if (words == 0) return j;
+  uint32_t cls = vocab_.Classes(toks_[j].stem_id);
+  bool single_ok = IsLatin(toks_[j]) ||
+                   ((cls & (kGivenName | kNamePart | kNisbaSurname)) && !(cls & kAmbiguousGiven));
+  if (words == 1 && !single_ok) return j;
+  Candidate& c = Emit(CandidateKind::kProvisional, j, end, EntityType::kPerson, "title.person",
+                      words >= 2 ? 0.8f : 0.6f);
+  c.name = FoldedSpan(j, end);
+  c.title = static_cast<int32_t>(title);
+  return end;
+}
+
+bool RecognizerRun::HeadRule(uint32_t i, uint32_t head_end, uint32_t h, uint32_t* next) {
+  const ingest::HeadRule& rule = lex_.heads()[h];
+  uint32_t j = head_end;
+  if (j >= toks_.size() || !SameSentence(i, j)) return false;
+  uint32_t from = rule.keep_head ? i : j;
+  // Quoted text: صحيفة "المرصد"، ميليشيا "فاجنر".
+  uint32_t q = QuotedRun(j);
+  if (q > j) {
+    Match m = FirstOfKind(j + 1, {MatchKind::kName});
+    if (m.end == q - 1) {
+      Candidate& c = Emit(CandidateKind::kLexicon, j + 1, m.end, EntityType::kOther, "lexicon", 1.0f);
+      c.entities = Targets(m, j + 1, MatchKind::kName);
+      c.type = lex_.entities()[c.entities[0]].type;
+      *next = q;
+      return true;
+    }
+    if (!provisional_) return false;
+    Candidate& c = Emit(CandidateKind::kProvisional, rule.keep_head ? i : j + 1,
+                        rule.keep_head ? q : q - 1, rule.type, "head.quoted", 0.7f);
+    c.name = FoldedSpan(c.first, c.last);
+    *next = q;
+    return true;
+  }
+  // A lexicon entity or a demonym: منتخب البرتغال، المنتخب البرتغالي، مدينة حلب.
+  Match m = FirstOfKind(j, {MatchKind::kName, MatchKind::kDemonym});
+  if (m.end > j) {
+    std::vector<uint32_t> ents = Targets(m, j, MatchKind::kName);
+    bool demonym = ents.empty();
+    if (!rule.keep_head && !demonym) {
+      Candidate& c = Emit(CandidateKind::kLexicon, j, m.end, lex_.entities()[ents[0]].type,
+                          "lexicon", 1.0f);
+      c.entities = std::move(ents);
+      *next = m.end;
+      return true;
+    }
+    if (!demonym && lex_.entities()[ents[0]].type == rule.type) return false;  // the name itself
+    if (!provisional_) return false;
+    uint32_t end = NisbaTail(i, m.end);
+    Candidate& c = Emit(CandidateKind::kProvisional, i, end, rule.type, "head.entity", 0.7f);
+    c.name = FoldedSpan(i, end);
+    *next = end;
+    return true;
+  }
+  if (!provisional_) return false;
+  const Token& t = toks_[j];
+  if (t.kind != TokenKind::kWord || t.split()) return false;
+  uint32_t cls = vocab_.Classes(t.id);
+  if (rule.complement == "noun") {
+    // وزارة الدفاع، مجلس الأمن: the head governs a definite noun.
+    if (cls & (kStopWord | kTimeWord | kSpeechVerb | kCommonWord)) return false;
+    if (!IsLatin(t) && !StartsWithArticle(t)) return false;
+    uint32_t end = j + 1;
+    Match q2 = end < toks_.size() && SameSentence(i, end)
+                   ? FirstOfKind(end, {MatchKind::kName, MatchKind::kDemonym})
+                   : Match{0, 0};
+    if (q2.end > end) {
+      bool place = !Targets(q2, end, MatchKind::kDemonym).empty();
+      for (uint32_t e : Targets(q2, end, MatchKind::kName)) place |= IsPlace(lex_.entities()[e].type);
+      if (place) end = q2.end;
+    }
+    Candidate& c = Emit(CandidateKind::kProvisional, from, end, rule.type, "head.noun", 0.6f);
+    c.name = FoldedSpan(from, end);
+    *next = end;
+    return true;
+  }
+  // A place head (مدينة X) takes a name as a person's would; others take
+  // definite words too (حركة النهضة، جامع الأزهر).
+  uint32_t end = IsLatin(t) ? LatinNameRun(j) : NameRun(j, rule.keep_head);
+  if (end <= j) return false;
+  if (!IsLatin(t) && (cls & kCommonWord)) return false;
+  if (rule.keep_head) end = NisbaTail(i, end);
+  // قوات الشرق الليبي: a demonym after the name belongs to it.
+  if (end < toks_.size() && SameSentence(i, end)) {
+    Match d = FirstOfKind(end, {MatchKind::kDemonym});
+    if (d.end > end) end = d.end;
+  }
+  Candidate& c = Emit(CandidateKind::kProvisional, from, end, rule.type, "head.name", 0.6f);
+  c.name = FoldedSpan(from, end);
+  *next = end;
+  return true;
+}
+
+uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
+  const Token& t = toks_[i];
+  uint32_t cls = vocab_.Classes(t.stem_id);
+  bool connector = (cls & kNameConnector) && !(cls & kGivenName);
+  if (!(cls & kGivenName) && !connector) return i;
+  if (connector) {
+    // أبو بكر، ابن خلدون، عبد الفتاح السيسي، معاوية بن أبي سفيان: a connector
+    // and a name word, then further connector-word pairs and a nisba.
+    auto word_at = [&](uint32_t k) {
+      return k < toks_.size() && SameSentence(i, k) && toks_[k].kind == TokenKind::kWord &&
+             !toks_[k].split() && !(vocab_.Classes(toks_[k].id) & kStopWord);
+    };
+    if (!word_at(i + 1)) return i;
+    if (StartsWithArticle(toks_[i + 1]) && !(vocab_.Classes(toks_[i + 1].id) & kNameLike)) return i;
+    uint32_t end = i + 2;
+    while (word_at(end + 1) && (vocab_.Classes(toks_[end].id) & kNameConnector)) end += 2;
+    // A kunya before the name proper: أبو بكر محمد بن زكريا الرازي.
+    if (end < toks_.size() && SameSentence(i, end) &&
+        (vocab_.Classes(toks_[end].id) & kGivenName) &&
+        !(vocab_.Classes(toks_[end].id) & kAmbiguousGiven)) {
+      uint32_t more = NameRun(end, false);
+      if (more > end + 1) end = more;
+    }
+    Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "given_name", 0.6f);
+    c.name = FoldedSpan(i, end);
+    return end;
+  }
+  uint32_t end = NameRun(i, false);
+  uint32_t words = end - i;
+  if (cls & kAmbiguousGiven) {
+    // علي is also على after folding: only a further name word makes it one.
+    if (words < 2) return i;
+    if (!(vocab_.Classes(toks_[i + 1].id) & (kGivenName | kNameConnector | kNisbaSurname))) return i;
+  }
+  // A given name alone is too weak (باسم، أسماء); the resolver still joins it
+  // to a full name of the same article.
+  if (words < 2) return i;
+  Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "given_name", 0.7f);
+  c.name = FoldedSpan(i, end);
+  return end;
+}
+
+uint32_t RecognizerRun::LatinRunRule(uint32_t i) {
+  const Token& t = toks_[i];
+  if (!t.upper) return i;
+  uint32_t cls = vocab_.Classes(t.stem_id);
+  if (cls & kGivenName) {
+    uint32_t end = LatinNameRun(i);
+    uint32_t words = 0;
+    for (uint32_t k = i; k < end; ++k) words += toks_[k].kind == TokenKind::kWord;
+    if (words >= 2) {
+      Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "given_name", 0.7f);
+      c.name = FoldedSpan(i, end);
+      return end;
+    }
+  }
+  // A capitalised run that ends in an English suffix head word: "Labour Party".
+  uint32_t k = i, last_upper = i;
+  while (k < toks_.size() && k < i + 8 && SameSentence(i, k)) {
+    const Token& u = toks_[k];
+    if (u.kind != TokenKind::kWord || !IsLatin(u)) break;
+    if (!u.upper) {
+      if (!(vocab_.Classes(u.id) & (kStopWord | kNameConnector))) break;
+    } else {
+      last_upper = k + 1;
+    }
+    ++k;
+  }
+  if (last_upper <= i + 1) return i;
+  Match m = FirstOfKind(last_upper - 1, {MatchKind::kHead});
+  if (m.end == last_upper) {
+    for (uint32_t h : Targets(m, last_upper - 1, MatchKind::kHead)) {
+      if (!lex_.heads()[h].suffix_en) continue;
+      Candidate& c = Emit(CandidateKind::kProvisional, i, last_upper, lex_.heads()[h].type,
+                          "head.suffix", 0.6f);
+      c.name = FoldedSpan(i, last_upper);
+      return last_upper;
+    }
+  }
+  return i;
+}
+
+}  // namespace newsgraph::ingest

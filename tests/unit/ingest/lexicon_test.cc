@@ -1,0 +1,125 @@
+// The lexicon data: every file loads, keys are unique, and every key that
+// an entry refers to (country, affiliations, relations, roles, title orgs)
+// exists in some entity file.
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ingest/lexicon/lexicon.h"
+#include "tests/util/temp_dir.h"
+
+namespace newsgraph::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+const std::string kLexicon = std::string(NEWSGRAPH_SOURCE_DIR) + "/lexicon";
+
+std::vector<std::string> Jsonl(const std::string& sub) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kLexicon + "/" + sub)) {
+    if (e.path().extension() == ".jsonl") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(ingestLexiconData, KeysAreUniqueAndReferencesResolve) {
+  std::map<std::string, std::string> keys;  // key → file
+  std::vector<std::pair<std::string, std::string>> refs;  // (where, key)
+  std::set<std::string> types = {"Person", "Organization", "Country", "City", "Region",
+                                 "Facility", "Group", "Event", "Other"};
+  for (const auto& path : Jsonl("entities")) {
+    std::ifstream in(path);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      std::string where = fs::path(path).filename().string() + ":" + std::to_string(n);
+      Json e;
+      ASSERT_NO_THROW(e = Json::parse(line)) << where;
+      std::string key = e.value("key", "");
+      ASSERT_FALSE(key.empty()) << where;
+      EXPECT_TRUE(types.count(e.value("type", ""))) << where << ": type " << e.value("type", "");
+      auto [it, inserted] = keys.emplace(key, where);
+      EXPECT_TRUE(inserted) << where << ": key " << key << " also at " << it->second;
+      if (e.contains("country")) refs.emplace_back(where + " country", e["country"]);
+      for (const auto& a : e.value("affiliations", Json::array())) refs.emplace_back(where + " affiliation", a["key"]);
+      for (const auto& r : e.value("relations", Json::array())) refs.emplace_back(where + " relation", r["o"]);
+      for (const auto& r : e.value("roles", Json::array())) {
+        if (r.contains("org")) refs.emplace_back(where + " role", r["org"]);
+      }
+    }
+  }
+  for (const auto& path : Jsonl("titles")) {
+    std::ifstream in(path);
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+      Json t = Json::parse(line);
+      if (t.contains("org")) refs.emplace_back(fs::path(path).filename().string() + ":" + std::to_string(n) + " org", t["org"]);
+    }
+  }
+  EXPECT_GT(keys.size(), 30000u);
+  size_t missing = 0;
+  for (const auto& [where, key] : refs) {
+    if (!keys.count(key)) {
+      ++missing;
+      ADD_FAILURE() << where << " refers to \"" << key << "\", which no entity file defines";
+      if (missing > 20) break;
+    }
+  }
+}
+
+TEST(ingestLexiconData, GeneratedFilesStaySmall) {
+  for (const auto& path : Jsonl("entities")) {
+    if (fs::path(path).filename().string().rfind("petrarch_", 0) != 0) continue;
+    EXPECT_LT(fs::file_size(path), 1500000u) << path;
+  }
+}
+
+TEST(ingestLexicon, BuiltinLoadsAndIndexesNames) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto lex = Lexicon::Load({kLexicon});
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  EXPECT_GE((*lex)->FindEntity("khalifa-haftar"), 0);
+  EXPECT_GE((*lex)->FindEntity("benghazi"), 0);
+  EXPECT_TRUE((*lex)->vocab().Known("حفتر"));
+  EXPECT_TRUE((*lex)->vocab().Has((*lex)->vocab().Find("في"), kStopWord));
+  EXPECT_GT((*lex)->titles().size(), 100u);
+  EXPECT_LT(secs, 10.0);  // generous: CI machines are shared; the target is < 0.5 s
+}
+
+TEST(ingestLexicon, UserFolderAddsAndReplaces) {
+  testing::TempDir dir;
+  fs::create_directories(dir.Sub("entities"));
+  std::ofstream(dir.Sub("entities/mine.jsonl"))
+      << "{\"key\":\"khalifa-haftar\",\"type\":\"Person\",\"labels\":{\"en\":\"K. H.\"}}\n"
+      << "{\"key\":\"new-one\",\"type\":\"Organization\",\"labels\":{\"ar\":\"منظمة جديدة\"}}\n";
+  auto lex = Lexicon::Load({kLexicon, dir.path()});
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  int32_t h = (*lex)->FindEntity("khalifa-haftar");
+  EXPECT_EQ((*lex)->entities()[h].label_en, "K. H.");
+  EXPECT_GE((*lex)->FindEntity("new-one"), 0);
+}
+
+TEST(ingestLexicon, ErrorsNameFileAndLine) {
+  testing::TempDir dir;
+  fs::create_directories(dir.Sub("entities"));
+  std::ofstream(dir.Sub("entities/bad.jsonl"))
+      << "{\"key\":\"a\",\"type\":\"Person\"}\n{\"key\":\"b\",\"type\":\"Wizard\"}\n";
+  auto lex = Lexicon::Load({dir.path()});
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().ToString(), "Invalid argument: " + dir.Sub("entities/bad.jsonl") +
+                                         ":2: entity \"b\" has unknown type \"Wizard\"");
+  auto missing = Lexicon::Load({dir.Sub("nope")});
+  EXPECT_TRUE(missing.status().IsNotFound());
+}
+
+}  // namespace
+}  // namespace newsgraph::ingest

@@ -1,0 +1,112 @@
+// Recognition and resolution on short sentences, through the public API.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "newsgraph/extract.h"
+
+namespace newsgraph {
+namespace {
+
+class ingestRecognizer : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = Extractor::Create(ExtractorOptions());
+    ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+    extractor_ = std::move(*ex).release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  // "text|key|type|rule" per mention of the body.
+  static std::vector<std::string> Mentions(const std::string& body, const std::string& title = "") {
+    Article a;
+    a.title = title;
+    a.text = body;
+    auto r = extractor_->Extract(a);
+    EXPECT_TRUE(r.ok());
+    std::vector<std::string> out;
+    for (const auto& m : r->mentions) {
+      if (m.rule == "demonym") continue;
+      const std::string& field = m.in_title ? a.title : a.text;
+      EXPECT_EQ(field.substr(m.start, m.end - m.start), m.text);
+      out.push_back(m.text + "|" + m.entity.key + "|" + m.entity.type + "|" + m.rule);
+    }
+    return out;
+  }
+
+  static Extractor* extractor_;
+};
+
+Extractor* ingestRecognizer::extractor_ = nullptr;
+
+using ::testing::ElementsAre;
+
+TEST_F(ingestRecognizer, LexiconNamesLongestMatchWithClitics) {
+  EXPECT_THAT(Mentions("وصل الوفد إلى بنغازي في ليبيا، وقالت وزارة الدفاع الروسية إنه التقى بحفتر."),
+              ElementsAre("بنغازي|benghazi|City|lexicon", "ليبيا|libya|Country|lexicon",
+                          "وزارة الدفاع الروسية|russian-ministry-of-defence|Organization|lexicon",
+                          "حفتر|khalifa-haftar|Person|lexicon"));
+}
+
+TEST_F(ingestRecognizer, TitleAnnouncesAPersonInNoLexicon) {
+  EXPECT_THAT(Mentions("وصل وزير الخارجية الروسي كامل تيموروف إلى طرابلس. وقال تيموروف إن الزيارة ناجحة."),
+              ElementsAre("كامل تيموروف|~kaml-tymwrwf|Person|title.person",
+                          "طرابلس|tripoli|City|lexicon",
+                          "تيموروف|~kaml-tymwrwf|Person|coref.surname"));
+}
+
+TEST_F(ingestRecognizer, AmbiguousGivenNameNeedsAnotherNameWord) {
+  EXPECT_THAT(Mentions("ووضعت على الطاولة خرائط."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, SurnameAndAnaphorResolveWithinTheArticle) {
+  EXPECT_THAT(Mentions("استقبل خليفة حفتر الوفد. وأعلنت وزارة الدفاع الروسية الخبر، وقالت الوزارة إن لحفتر دورا."),
+              ElementsAre("خليفة حفتر|khalifa-haftar|Person|lexicon",
+                          "وزارة الدفاع الروسية|russian-ministry-of-defence|Organization|lexicon",
+                          "الوزارة|russian-ministry-of-defence|Organization|coref.anaphor",
+                          "حفتر|khalifa-haftar|Person|lexicon"));
+}
+
+TEST_F(ingestRecognizer, OneEntityAcrossLanguages) {
+  auto ar = Mentions("التقى حفتر بالوفد.");
+  auto en = Mentions("Haftar met the delegation in Benghazi.");
+  ASSERT_EQ(ar.size(), 1u);
+  EXPECT_EQ(ar[0], "حفتر|khalifa-haftar|Person|lexicon");
+  EXPECT_THAT(en, ElementsAre("Haftar|khalifa-haftar|Person|lexicon", "Benghazi|benghazi|City|lexicon"));
+}
+
+TEST_F(ingestRecognizer, EnglishTitlesAndCase) {
+  EXPECT_THAT(Mentions("Deputy Defence Minister Yunus-Bek Yevkurov arrived in Libya. Turkey said it would help, "
+                       "but the turkey was cold."),
+              ElementsAre("Yunus-Bek Yevkurov|yunus-bek-yevkurov|Person|title.lexicon",
+                          "Libya|libya|Country|lexicon", "Turkey|turkey|Country|lexicon"));
+}
+
+TEST_F(ingestRecognizer, RegionListAfterAPluralHead) {
+  EXPECT_THAT(Mentions("فوق مقاطعات روستوف وفولغوغراد."),
+              ElementsAre("روستوف|rostov-oblast|Region|lexicon.list",
+                          "فولغوغراد|volgograd-oblast|Region|lexicon.list"));
+}
+
+TEST_F(ingestRecognizer, SpeakingCapitalIsItsCountry) {
+  EXPECT_THAT(Mentions("كما تقول موسكو."), ElementsAre("موسكو|russia|Country|metonymy.capital"));
+}
+
+TEST_F(ingestRecognizer, TitleMentionsAreMarked) {
+  Article a;
+  a.title = "حفتر يستقبل الوفد";
+  a.text = "نص.";
+  auto r = extractor_->Extract(a);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->mentions.size(), 1u);
+  EXPECT_TRUE(r->mentions[0].in_title);
+  EXPECT_EQ(r->mentions[0].start, 0u);
+  EXPECT_EQ(r->mentions[0].end, std::string("حفتر").size());
+  EXPECT_EQ(r->article_key, a.Key());
+}
+
+}  // namespace
+}  // namespace newsgraph
