@@ -9,14 +9,17 @@ build_dir=build
 cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo)
 while [ $# -gt 0 ]; do
   case "$1" in
-    --sanitize) build_dir=build-asan; cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DNEWSGRAPH_SANITIZE=ON -DNEWSGRAPH_BUILD_BENCH=OFF) ;;
+    # One clang build serves the sanitizer tests and the fuzz targets.
+    --sanitize) build_dir=build-asan
+                cmake_args=(-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
+                            -DNEWSGRAPH_SANITIZE=ON -DNEWSGRAPH_FUZZ=ON -DNEWSGRAPH_BUILD_BENCH=OFF) ;;
     --build-dir) build_dir="$2"; shift ;;
     *) echo "setup.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 
-packages=(build-essential cmake ninja-build pkg-config ccache librocksdb-dev libboost-graph-dev
+packages=(build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev librocksdb-dev libboost-graph-dev
   nlohmann-json3-dev libicu-dev libantlr4-runtime-dev antlr4 libgtest-dev libgmock-dev
   libbenchmark-dev libreadline-dev iso-codes sqlite3 graphviz python3)
 missing=()
