@@ -176,6 +176,12 @@ class RdfSink {
       std::string_view name = LocalName(p);
       if (name == "date" || name == "datePublished" || name == "title" || name == "source" ||
           name == "url") {
+        // A typed date that is no date fails whichever way the statement is
+        // read later, so fail now, while the line is known.
+        if (st.o.datatype.starts_with(kXsd) && st.o.datatype.substr(kXsd.size()) == "date" &&
+            !ParseIsoDate(st.o.value)) {
+          return "\"" + std::string(st.o.value) + "\" is not a valid date";
+        }
         // Maybe article metadata: decided once every graph name is known.
         pending_meta_.push_back(PendingMeta{std::string(st.s.value), std::string(st.p.value),
                                             std::string(st.o.value), std::string(st.o.lang),
@@ -309,7 +315,7 @@ Status WriteBatches(Store* store, const RecordSet& rs, const ImportOptions& opti
   std::vector<TermId> gid(rs.terms.size(), kNoTerm);
   std::vector<ArticleId> aid(rs.articles.size(), 0);
   size_t done = 0;
-  while (done < rs.records.size()) {
+  do {
     Batch batch(store);
     size_t end = std::min(rs.records.size(), done + std::max<size_t>(1, options.batch_records));
     auto term = [&](uint32_t i) -> Result<TermId> {
@@ -345,6 +351,17 @@ Status WriteBatches(Store* store, const RecordSet& rs, const ImportOptions& opti
       }
       batch.AddMention(t, aid[rec.article], rec.sentence, std::move(m));
     }
+    if (end == rs.records.size()) {
+      // Entities that only have names (a lexicon, or an export of one) are in
+      // no record; the bulk path stores them, and so must this one.
+      for (size_t i = 0; i < rs.terms.size(); ++i) {
+        const TermRecord& t = rs.terms[i];
+        if (t.kind == TermKind::kEntity && gid[i] == kNoTerm &&
+            (!t.type.empty() || !t.labels.empty() || !t.aliases.empty())) {
+          NG_RETURN_IF_ERROR(term(static_cast<uint32_t>(i)).status());
+        }
+      }
+    }
     NG_ASSIGN_OR_RETURN(BatchStats b, batch.Commit());
     stats->new_facts += b.new_facts;
     stats->new_mentions += b.new_mentions;
@@ -355,7 +372,7 @@ Status WriteBatches(Store* store, const RecordSet& rs, const ImportOptions& opti
         !options.progress(Progress{"write", done, rs.records.size(), "records"})) {
       return Status::Aborted("import stopped after " + std::to_string(done) + " records");
     }
-  }
+  } while (done < rs.records.size());
   return Status::OK();
 }
 
@@ -499,7 +516,7 @@ Status ImportFile(Store* store, const std::string& path, const ImportOptions& op
     if (!err.empty()) return Status::InvalidArgument(reader.name() + ": " + err);
     RecordSet& rs = part->rs;
     stats->records += rs.records.size();
-    if (rs.records.empty()) return Status::OK();
+    if (rs.records.empty() && rs.terms.empty()) return Status::OK();
     bool empty_store = store->counters().facts == 0 && store->counters().mentions == 0;
     if (options.bulk == ImportOptions::Bulk::kAlways && !empty_store) {
       return Status::InvalidArgument(

@@ -221,7 +221,10 @@ bool ParseRdfLine(std::string_view line, bool quads, RdfStatement* out, bool* em
     out->g.kind = RdfTerm::kNone;
     out->g.value = {};
     if (p.Peek() != '.') {
-      if (!quads) {
+      if (p.AtEnd()) {
+        // Nothing follows the object: the dot is missing, whatever the format.
+        ok = p.Fail("expected '.' to end the statement", p.pos());
+      } else if (!quads) {
         ok = p.Fail("expected '.' to end the triple (a graph name needs N-Quads)", p.pos());
       } else {
         ok = p.Term(&out->g, false, true, "a graph name");

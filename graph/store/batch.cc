@@ -101,6 +101,10 @@ Result<TermId> Batch::Predicate(std::string_view name) {
   return Intern(TermKind::kPredicate, name, {}, nullptr);
 }
 
+Result<TermId> Batch::Predicate(const TermRecord& p) {
+  return Intern(TermKind::kPredicate, p.key, {}, &p);
+}
+
 Result<TermId> Batch::Literal(TermKind kind, std::string_view lexical, std::string_view lang) {
   return Intern(kind, lexical, lang, nullptr);
 }

@@ -39,6 +39,9 @@ class Batch {
   // existing entity.
   Result<TermId> Entity(const TermRecord& e);
   Result<TermId> Predicate(std::string_view name);
+  // The id of predicate `p.key`, created if new; `p.props` ("inverse",
+  // "symmetric", …) are merged into the stored record.
+  Result<TermId> Predicate(const TermRecord& p);
   // REQUIRES: kind is a literal kind and `lexical` canonical for it.
   Result<TermId> Literal(TermKind kind, std::string_view lexical, std::string_view lang = {});
 

@@ -65,11 +65,19 @@ Result<ForgetResult> ForgetArticle(Store* store, std::string_view article_key) {
   std::set<Triple> removed;
   for (auto& [t, unused] : facts) {
     uint64_t n = 0;
+    // A mention's event date, when it has one, counts in the fact's range
+    // instead of the article's date.
+    std::vector<int32_t> gone_days;
     NG_RETURN_IF_ERROR(ForEachPrefix(db, store->cf(Cf::kMentions), MentionPrefix(t, article),
-                                     [&](std::string_view k, std::string_view) {
+                                     [&](std::string_view k, std::string_view val) {
                                        wb.Delete(store->cf(Cf::kMentions),
                                                  rocksdb::Slice(k.data(), k.size()));
                                        ++n;
+                                       MentionRecord m;
+                                       int32_t day = DecodeMention(val, &m) && m.day != kNoDay
+                                                         ? m.day
+                                                         : rec.day;
+                                       if (day != kNoDay) gone_days.push_back(day);
                                        return true;
                                      }));
     wb.Delete(store->cf(Cf::kArticleFacts), ArticleFactKey(article, t));
@@ -94,7 +102,9 @@ Result<ForgetResult> ForgetArticle(Store* store, std::string_view article_key) {
       ps.facts -= std::min<uint64_t>(ps.facts, 1);
       continue;
     }
-    if (rec.day != kNoDay && (rec.day == sum.first_day || rec.day == sum.last_day)) {
+    bool ends_range = false;
+    for (int32_t day : gone_days) ends_range |= day == sum.first_day || day == sum.last_day;
+    if (ends_range) {
       // The article may have set an end of the fact's date range: recompute it
       // from the mentions that stay.
       sum.first_day = sum.last_day = kNoDay;
