@@ -1,5 +1,6 @@
 // The pipeline behind newsgraph::Extractor: normalise, segment, recognise,
-// resolve; relation extraction (part 2) plugs in after Resolve.
+// resolve, relate.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -7,8 +8,11 @@
 #include "ingest/normalise/normaliser.h"
 #include "ingest/normalise/segmenter.h"
 #include "ingest/recognize/recognizer.h"
+#include "ingest/relate/pattern.h"
+#include "ingest/relate/relation_extractor.h"
 #include "ingest/resolve/resolver.h"
 #include "newsgraph/extract.h"
+#include "text/fold.h"
 
 namespace newsgraph {
 
@@ -41,6 +45,8 @@ struct Scratch {
 
 }  // namespace
 
+std::string MatchingForm(std::string_view text) { return text::Fold(text); }
+
 std::string Article::Key() const {
   ingest::NormalisedText t, b;
   t.Assign(title);
@@ -54,6 +60,9 @@ struct Extractor::Impl {
   std::unique_ptr<ingest::Segmenter> segmenter;
   std::unique_ptr<ingest::EntityRecognizer> recognizer;
   std::unique_ptr<ingest::EntityResolver> resolver;
+  ingest::PatternSet patterns;
+  std::vector<PredicateInfo> predicates;
+  std::unique_ptr<ingest::RelationExtractor> relations;
   LexiconStats stats;
 };
 
@@ -72,18 +81,60 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   impl->segmenter = std::make_unique<ingest::Segmenter>(&lex->vocab());
   impl->recognizer = std::make_unique<ingest::EntityRecognizer>(lex, options.provisional_entities);
   impl->resolver = std::make_unique<ingest::EntityResolver>(lex);
+  for (const auto& d : dirs) {
+    NG_RETURN_IF_ERROR(ingest::LoadPredicates(d, &impl->predicates));
+    NG_RETURN_IF_ERROR(impl->patterns.LoadDir(d));
+  }
+  impl->patterns.Finish();
+  for (const auto& p : impl->patterns.patterns()) {
+    if (p.attribution) continue;
+    bool known = false;
+    for (const auto& info : impl->predicates) known |= info.name == p.predicate;
+    if (!known) {
+      return Status::InvalidArgument(p.file + ": pattern " + p.id + ": unknown predicate \"" +
+                                     p.predicate + "\" (see predicates.json)");
+    }
+  }
+  impl->relations = std::make_unique<ingest::RelationExtractor>(lex, &impl->patterns,
+                                                               &impl->predicates);
   size_t live = 0;
   for (const auto& e : lex->entities()) live += !e.replaced;
   impl->stats.entities = live;
   impl->stats.names = lex->name_count();
   impl->stats.titles = lex->titles().size();
   impl->stats.words = lex->vocab().size();
+  impl->stats.patterns = impl->patterns.patterns().size();
+  impl->stats.predicates = impl->predicates.size();
   impl->stats.load_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
 const LexiconStats& Extractor::lexicon_stats() const { return impl_->stats; }
+
+const std::vector<PredicateInfo>& Extractor::predicates() const { return impl_->predicates; }
+
+Result<EntityDescription> Extractor::DescribeEntity(const std::string& key) const {
+  const ingest::Lexicon& lex = *impl_->lexicon;
+  int32_t i = lex.FindEntity(key);
+  if (i < 0) return Status::NotFound("no lexicon entity \"" + key + "\"");
+  const ingest::LexEntity& e = lex.entities()[i];
+  EntityDescription d;
+  d.key = e.key;
+  d.type = ingest::EntityTypeName(e.type);
+  for (const auto& n : e.names) {
+    if (n.kind == ingest::LexName::kLabel && !d.labels.count(n.lang)) {
+      d.labels[n.lang] = n.text;
+      continue;
+    }
+    auto& list = n.kind == ingest::LexName::kDemonym ? d.demonyms[n.lang] : d.aliases[n.lang];
+    if (std::find(list.begin(), list.end(), n.text) == list.end()) list.push_back(n.text);
+  }
+  if (!e.sector.empty()) d.props["sector"] = e.sector;
+  if (!e.country.empty()) d.props["country"] = e.country;
+  if (!e.capital_of.empty()) d.props["capital_of"] = e.capital_of;
+  return d;
+}
 
 Result<Extraction> Extractor::Extract(const Article& article) const {
   thread_local Scratch s;
@@ -101,6 +152,8 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     out.article_key = KeyOf(s.text[1], s.text[0]);
     out.lang = article.lang;
     impl_->resolver->Resolve(views, &s.candidates, &out);
+    const std::vector<ingest::Sentence>* sentences[2] = {&s.sentences[0], &s.sentences[1]};
+    impl_->relations->Extract(views, sentences, article.date, &out);
   } catch (const std::exception& e) {
     return Status::Internal(std::string("extract: ") + e.what());
   }

@@ -25,6 +25,14 @@ inline bool IsPlace(EntityType t) {
   return t == EntityType::kCountry || t == EntityType::kCity || t == EntityType::kRegion;
 }
 
+// A name of an entity as the lexicon file gives it.
+struct LexName {
+  enum Kind : uint8_t { kLabel, kAlias, kDemonym };
+  std::string lang;
+  std::string text;
+  Kind kind = kAlias;
+};
+
 struct LexEntity {
   std::string key;
   EntityType type = EntityType::kOther;
@@ -34,6 +42,7 @@ struct LexEntity {
   std::string sector;
   uint64_t population = 0;
   std::vector<std::string> heads;  // folded first words of its Arabic names (وزاره، حكومه)
+  std::vector<LexName> names;      // labels, aliases and demonyms as written
   bool replaced = false;           // a later lexicon folder has the same key
 };
 

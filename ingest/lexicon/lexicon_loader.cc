@@ -193,9 +193,14 @@ class LexiconBuilder {
         }
       }
       auto add = [&](MatchKind k) {
-        return [&pe, k](const std::string&, const std::string& n) { pe.names.emplace_back(k, n); };
+        return [&pe, k](const std::string& lang, const std::string& n) {
+          pe.names.emplace_back(k, n);
+          LexName::Kind kind = k == MatchKind::kDemonym ? LexName::kDemonym : LexName::kAlias;
+          pe.e.names.push_back(LexName{lang, n, kind});
+        };
       };
       ForEachName(j, "labels", add(MatchKind::kName));
+      for (auto& n : e.names) n.kind = LexName::kLabel;
       ForEachName(j, "aliases", add(MatchKind::kName));
       ForEachName(j, "demonyms", add(MatchKind::kDemonym));
       if (e.type == EntityType::kPerson || e.type == EntityType::kOrganization) {

@@ -1,5 +1,6 @@
 // `newsgraph eval ner`: entity recognition scored against BIO files, exact
-// match per type (CoNLL style).
+// match per type (CoNLL style). `eval facts` and `eval plover` live in
+// eval_facts.cc and eval_plover.cc.
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
@@ -11,19 +12,29 @@
 #include "newsgraph/extract.h"
 #include "tools/newsgraph/cli.h"
 #include "tools/newsgraph/commands.h"
+#include "tools/newsgraph/eval.h"
 
 namespace newsgraph::cli {
 
 namespace {
 
 const CommandSpec kEval{
-    "eval", "eval ner [options] FILE…",
-    "Scores the extractor against gold data. `eval ner` reads BIO files (one token a line,\n"
-    "`token TAG`, blank lines between sentences; AQMAR, CoNLL), joins each file's tokens\n"
-    "into one article, extracts, tags every token a mention covers, and prints exact-match\n"
-    "precision, recall and F1 per type and overall. Gold tags other than the mapped types\n"
-    "(MIS, MISC…) count as O.",
+    "eval", "eval ner|facts|plover [options] FILE…",
+    "Scores the extractor against gold data.\n"
+    "`eval ner FILE…` reads BIO files (one token a line, `token TAG`, blank lines between\n"
+    "sentences; AQMAR, CoNLL), joins each file's tokens into one article, extracts, tags\n"
+    "every token a mention covers, and prints exact-match precision, recall and F1 per type\n"
+    "and overall. Gold tags other than the mapped types (MIS, MISC…) count as O.\n"
+    "`eval facts GOLD.json…` extracts the facts of the article file each gold file names\n"
+    "(its \"document\", relative to the gold file) and prints recall over `must`, precision\n"
+    "over all extracted facts (a fact matching `must` or `may` is correct) and the `must_not`\n"
+    "facts extracted. Names match after normalisation; declared inverses and symmetric\n"
+    "predicates match either way round.\n"
+    "`eval plover FILE` runs the extractor on each record of a PLOVER gold-standard file and\n"
+    "prints how often a fact of the event's kind is found, with the gold source and target.",
     {{"lexicon", "DIR", "add a lexicon folder (repeatable)", true},
+     {"verbose", "", "facts: list every gold fact found or missed and every extracted fact; "
+                     "plover: every record"},
      {"map", "TYPE=TAG", "entity type to gold tag, e.g. Group=PER or Event= (repeatable); "
                          "default Person/Group=PER, Organization=ORG, Country/City/Region/Facility=LOC",
       true},
@@ -123,8 +134,12 @@ int RunEval(int argc, char** argv) {
     PrintHelp(kEval);
     return args.help() ? 0 : 2;
   }
-  if (args.positional()[0] != "ner") return Fail("eval: unknown task \"" + args.positional()[0] + "\" (try: ner)");
   std::vector<std::string> files(args.positional().begin() + 1, args.positional().end());
+  if (args.positional()[0] == "facts") return RunEvalFacts(args, files);
+  if (args.positional()[0] == "plover") return RunEvalPlover(args, files);
+  if (args.positional()[0] != "ner") {
+    return Fail("eval: unknown task \"" + args.positional()[0] + "\" (ner, facts, plover)");
+  }
   if (files.empty()) return Fail("eval ner: name at least one FILE");
 
   std::map<std::string, std::string> type_map = {{"Person", "PER"}, {"Organization", "ORG"},

@@ -19,9 +19,9 @@ const CommandSpec kExtract{
     "extract", "extract [options] PATH…",
     "Reads articles (plain-text pages, JSON arrays, JSON Lines, folders, - for stdin) and\n"
     "prints what ingest would store, one JSON object a line: an \"article\" record, then\n"
-    "one \"entity\" record per mention (start/end are UTF-8 byte offsets into the article\n"
-    "text; \"in\":\"title\" marks a mention in the title). Inputs that cannot be read are\n"
-    "reported on stderr and skipped.",
+    "one \"entity\" record per mention and one \"fact\" record per fact (start/end are\n"
+    "UTF-8 byte offsets into the article text; \"in\":\"title\" marks the title). Inputs\n"
+    "that cannot be read are reported on stderr and skipped.",
     {{"lexicon", "DIR", "add a lexicon folder (repeatable)", true},
      {"no-builtin-lexicon", "", "do not load the built-in lexicon"},
      {"no-provisional", "", "report only entities of the lexicons"},
@@ -37,7 +37,7 @@ const CommandSpec kExtract{
 
 int RunExtract(int argc, char** argv);
 const Registration kExtractReg("extract", RunExtract,
-                               "print the entities ingest would find, as JSON Lines", 15);
+                               "print the entities and facts ingest would find, as JSON Lines", 15);
 
 void AppendJson(std::string* out, std::string_view s) {
   out->push_back('"');
@@ -110,6 +110,45 @@ void Render(const Article& a, const Extraction& x, std::string* out) {
     Number(out, "confidence", m.confidence);
     *out += "}\n";
   }
+  auto entity = [&](const char* name, const EntityRef& e) {
+    *out += ",\"";
+    *out += name;
+    *out += "\":{\"key\":";
+    AppendJson(out, e.key);
+    Field(out, "label", e.label);
+    Field(out, "type", e.type);
+    *out += "}";
+  };
+  for (const auto& f : x.facts) {
+    *out += "{\"kind\":\"fact\"";
+    Field(out, "article", x.article_key);
+    Field(out, "input", a.input);
+    entity("subject", f.subject);
+    Field(out, "predicate", f.predicate);
+    if (f.literal()) {
+      *out += ",\"object\":{\"value\":";
+      AppendJson(out, f.object.label);
+      Field(out, "lang", f.literal_lang);
+      *out += "}";
+    } else {
+      entity("object", f.object);
+    }
+    if (f.in_title) Field(out, "in", "title");
+    Number(out, "sentence", f.sentence);
+    Number(out, "start", static_cast<double>(f.start));
+    Number(out, "end", static_cast<double>(f.end));
+    Field(out, "rule", f.rule);
+    Number(out, "confidence", f.confidence);
+    if (!f.date.empty()) Field(out, "date", f.date);
+    if (f.negated) *out += ",\"negated\":true";
+    if (!f.attributed_to.key.empty()) entity("attributed_to", f.attributed_to);
+    if (f.count >= 0) Number(out, "count", static_cast<double>(f.count));
+    if (!f.place.key.empty()) entity("place", f.place);
+    const std::string& field = f.in_title ? a.title : a.text;
+    if (f.end <= field.size() && f.start < f.end) Field(out, "text", field.substr(f.start, f.end - f.start));
+    Field(out, "evidence", f.evidence);
+    *out += "}\n";
+  }
 }
 
 bool ParseFieldOption(const std::string& spec, FieldMap* fields) {
@@ -152,8 +191,9 @@ Status ExtractBatch(const Extractor& ex, const std::vector<Article>& batch, int 
     for (int t = 0; t < threads; ++t) pool.emplace_back(work);
     for (auto& t : pool) t.join();
   }
+  // One article that fails is reported; the others go on.
   for (const auto& e : errors) {
-    if (!e.ok()) return e;
+    if (!e.ok()) std::cerr << "newsgraph extract: " << e.message() << "; skipped\n";
   }
   return Status::OK();
 }
@@ -220,12 +260,13 @@ int RunExtract(int argc, char** argv) {
     double secs = std::max<int64_t>(1, NowMs() - t0) / 1000.0;
     const LexiconStats& ls = (*ex)->lexicon_stats();
     std::cerr << "lexicon: " << WithCommas(ls.entities) << " entities, " << WithCommas(ls.names)
-              << " names, " << ls.titles << " titles, loaded in " << ls.load_seconds << " s\n"
+              << " names, " << ls.titles << " titles, " << ls.patterns << " relation patterns, loaded in "
+              << ls.load_seconds << " s\n"
               << "read " << WithCommas(stats.files) << " files, " << WithCommas(stats.articles)
               << " articles (" << WithCommas(stats.skipped) << " skipped), "
               << HumanBytes(text_bytes) << " of text in " << secs << " s: "
               << (text_bytes / 1e6) / secs << " MB/s on " << threads << " thread(s); "
-              << WithCommas(mentions_out - stats.articles) << " mentions\n";
+              << WithCommas(mentions_out - stats.articles) << " entity and fact records\n";
   }
   return 0;
 }
