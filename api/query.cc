@@ -24,6 +24,7 @@ class CursorImpl : public Cursor {
     ctx_.options = &options_;
     ctx_.params = &params_;
     ctx_.terms = std::make_unique<query::TermCache>(view_.get(), cache, version);
+    ctx_.cache = cache;
     ctx_.profile = q_.mode == query::Statement::Mode::kProfile;
     ctx_.row_width = q_.row_width;
     if (options_.timeout_ms > 0) {
@@ -55,6 +56,18 @@ class CursorImpl : public Cursor {
   const PlanNode& plan() const override { return plan_; }
   bool is_explain() const override { return q_.mode == query::Statement::Mode::kExplain; }
   bool is_profile() const override { return q_.mode == query::Statement::Mode::kProfile; }
+
+  bool LookupNode(uint64_t id, NodeInfo* out) override {
+    Status error;
+    const graph::TermRecord* t = ctx_.terms->Get(id, &error);
+    if (!t || t->kind != graph::TermKind::kEntity) return false;
+    out->node.id = id;
+    out->node.key = t->key;
+    out->node.name = query::TermName(*t, &ctx_);
+    out->node.type = t->type;
+    out->labels = t->labels;
+    return true;
+  }
 
  private:
   std::unique_ptr<graph::ReadView> view_;

@@ -78,6 +78,13 @@ struct PlanNode {
 // Renders a plan as an indented tree.
 std::string FormatPlan(const PlanNode& root, bool with_profile);
 
+// An entity with its labels in every language, as graph output formats show
+// it.
+struct NodeInfo {
+  Node node;                                  // id, key, display name, type
+  std::map<std::string, std::string> labels;  // language → label: "en" → "Khalifa Haftar", "ar" → "خليفة حفتر"
+};
+
 class Cursor {
  public:
   virtual ~Cursor() = default;
@@ -99,6 +106,14 @@ class Cursor {
   // True for EXPLAIN and PROFILE statements.
   virtual bool is_explain() const = 0;
   virtual bool is_profile() const = 0;
+
+  // Looks up the entity `id` (Node::id, Relationship::subject or ::object)
+  // in the snapshot this cursor reads, also after the last row. False when
+  // there is no such entity (a literal object, say), or when the cursor
+  // cannot look things up (the default). Graph output formats use it for
+  // labels in every language and for relationship ends returned without
+  // their nodes.
+  virtual bool LookupNode(uint64_t /*id*/, NodeInfo* /*out*/) { return false; }
 };
 
 }  // namespace newsgraph

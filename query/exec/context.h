@@ -36,6 +36,7 @@ struct ExecContext {
   const QueryOptions* options = nullptr;
   const Params* params = nullptr;
   std::unique_ptr<TermCache> terms;
+  EngineCache* cache = nullptr;  // the Database's shared caches (graph snapshots); may be null
   bool profile = false;
   size_t row_width = 0;  // slots in a row of this plan
   Status error;
@@ -54,6 +55,19 @@ struct ExecContext {
   // Cheap; checks the clock every 4096 calls. False once the query must stop.
   bool Tick() {
     if ((++ticks & 4095) != 0 || !has_deadline) return error.ok();
+    return CheckDeadline();
+  }
+
+  // Charges `work` units at once (graph algorithms count vertices and edges
+  // visited); checks the clock whenever the count passes a multiple of 4096.
+  bool TickBy(uint64_t work) {
+    uint64_t before = ticks;
+    ticks += work;
+    if ((before >> 12) == (ticks >> 12) || !has_deadline) return error.ok();
+    return CheckDeadline();
+  }
+
+  bool CheckDeadline() {
     if (std::chrono::steady_clock::now() > deadline) {
       return Fail(Status::ResourceExhausted(
           "the query ran longer than its time bound (" + std::to_string(options->timeout_ms) +

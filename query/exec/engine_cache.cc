@@ -1,10 +1,14 @@
 #include "query/exec/engine_cache.h"
 
+#include "graph/algo/snapshot.h"
+
 namespace newsgraph::query {
 
 namespace {
 constexpr size_t kMaxStatements = 256;
 constexpr size_t kMaxTerms = 2000000;
+// Snapshots of a 1M-fact graph take about 20-40 MiB each.
+constexpr size_t kMaxSnapshots = 4;
 }  // namespace
 
 std::shared_ptr<const Statement> EngineCache::FindStatement(const std::string& text) {
@@ -31,6 +35,7 @@ void EngineCache::Reset(uint64_t version) {
   version_ = version;
   catalog_.reset();
   terms_.clear();
+  snapshots_.clear();
 }
 
 std::shared_ptr<const Catalog> EngineCache::FindCatalog(uint64_t version) {
@@ -57,6 +62,34 @@ void EngineCache::AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<co
   Reset(version);
   if (terms_.size() >= kMaxTerms) terms_.clear();
   terms_.emplace(id, std::move(t));
+}
+
+std::shared_ptr<const graph::algo::Snapshot> EngineCache::FindSnapshot(uint64_t version, const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version != version_) return nullptr;
+  for (auto it = snapshots_.begin(); it != snapshots_.end(); ++it) {
+    if (it->first == key) {
+      snapshots_.splice(snapshots_.begin(), snapshots_, it);
+      return snapshots_.front().second;
+    }
+  }
+  return nullptr;
+}
+
+void EngineCache::AddSnapshot(uint64_t version, const std::string& key,
+                              std::shared_ptr<const graph::algo::Snapshot> s) {
+  std::lock_guard<std::mutex> lock(mu_);
+  // Store versions only grow: an older snapshot would evict newer entries.
+  if (version_ != UINT64_MAX && version < version_) return;
+  Reset(version);
+  for (auto it = snapshots_.begin(); it != snapshots_.end(); ++it) {
+    if (it->first == key) {
+      snapshots_.erase(it);
+      break;
+    }
+  }
+  snapshots_.emplace_front(key, std::move(s));
+  if (snapshots_.size() > kMaxSnapshots) snapshots_.pop_back();
 }
 
 }  // namespace newsgraph::query

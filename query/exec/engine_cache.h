@@ -1,5 +1,5 @@
 // Caches shared by the queries of one Database: parsed statements, the
-// planner's catalog and entity records. Entries are valid for one store
+// planner's catalog, entity records and graph snapshots for algorithms. Entries are valid for one store
 // version (writes bump it), so a cache never serves what a snapshot would
 // not see... with one exception: a term record may be newer than an old
 // snapshot (merged names), which only changes how a node is displayed.
@@ -13,6 +13,10 @@
 
 #include "graph/model/term.h"
 #include "query/ast/statement.h"
+
+namespace newsgraph::graph::algo {
+class Snapshot;
+}
 
 namespace newsgraph::query {
 
@@ -31,6 +35,13 @@ class EngineCache {
   std::shared_ptr<const graph::TermRecord> FindTerm(uint64_t version, graph::TermId id);
   void AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<const graph::TermRecord> t);
 
+  // Graph snapshots for store `version`, by filter key (SnapshotFilter::Key),
+  // or null. A few are kept, least recently used dropped first; a write
+  // drops them all. Snapshots of an older version than the cache holds are
+  // not kept.
+  std::shared_ptr<const graph::algo::Snapshot> FindSnapshot(uint64_t version, const std::string& key);
+  void AddSnapshot(uint64_t version, const std::string& key, std::shared_ptr<const graph::algo::Snapshot> s);
+
  private:
   void Reset(uint64_t version);  // REQUIRES: mu_ held
 
@@ -38,6 +49,7 @@ class EngineCache {
   uint64_t version_ = UINT64_MAX;
   std::shared_ptr<const Catalog> catalog_;
   std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
+  std::list<std::pair<std::string, std::shared_ptr<const graph::algo::Snapshot>>> snapshots_;  // most recent first
 
   std::list<std::pair<std::string, std::shared_ptr<const Statement>>> lru_;
   std::unordered_map<std::string, decltype(lru_)::iterator> statements_;

@@ -31,15 +31,18 @@ void EnsureRegistered() {
 
 class Rows : public ProcedureCursor {
  public:
-  explicit Rows(std::vector<std::vector<Value>> rows) : rows_(std::move(rows)) {}
+  Rows(std::vector<std::vector<Value>> rows, std::string detail)
+      : rows_(std::move(rows)), detail_(std::move(detail)) {}
   bool Next(std::vector<Value>* out) override {
     if (next_ >= rows_.size()) return false;
     *out = std::move(rows_[next_++]);
     return true;
   }
+  std::string Detail() const override { return detail_; }
 
  private:
   std::vector<std::vector<Value>> rows_;
+  std::string detail_;
   size_t next_ = 0;
 };
 
@@ -63,8 +66,8 @@ std::vector<const ProcedureSpec*> AllProcedures() {
   return out;
 }
 
-std::unique_ptr<ProcedureCursor> RowsCursor(std::vector<std::vector<Value>> rows) {
-  return std::make_unique<Rows>(std::move(rows));
+std::unique_ptr<ProcedureCursor> RowsCursor(std::vector<std::vector<Value>> rows, std::string detail) {
+  return std::make_unique<Rows>(std::move(rows), std::move(detail));
 }
 
 Value MapArg(const Value& map, const std::string& key) {

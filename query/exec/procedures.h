@@ -19,6 +19,9 @@ class ProcedureCursor {
   // Fills `out` (one value per output column); false at the end or on an
   // error recorded in the context.
   virtual bool Next(std::vector<Value>* out) = 0;
+  // What the call did, for PROFILE (e.g. how the graph snapshot was
+  // obtained and what it cost); empty when there is nothing to say.
+  virtual std::string Detail() const { return {}; }
 };
 
 struct ProcedureSpec {
@@ -39,8 +42,9 @@ std::vector<const ProcedureSpec*> AllProcedures();
 void RegisterProcedure(ProcedureSpec spec);
 
 // A cursor over rows computed up front (for procedures that must see all
-// their input before the first row, such as graph algorithms).
-std::unique_ptr<ProcedureCursor> RowsCursor(std::vector<std::vector<Value>> rows);
+// their input before the first row, such as graph algorithms). `detail`
+// becomes its Detail().
+std::unique_ptr<ProcedureCursor> RowsCursor(std::vector<std::vector<Value>> rows, std::string detail = {});
 
 // Reads an optional map argument's entry; null when absent.
 Value MapArg(const Value& map, const std::string& key);

@@ -13,6 +13,8 @@ Catalog::Catalog(const graph::ReadView& view) {
       if (t.ok()) {
         auto it = t->props.find("inverse");
         if (it != t->props.end() && !it->second.empty()) inverses_[it->second] = id;
+        auto sym = t->props.find("symmetric");
+        if (sym != t->props.end() && sym->second == "true") symmetric_.insert(id);
       }
       auto st = view.GetPredicateStats(id);
       if (st.ok()) stats_[id] = *st;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ class Catalog {
   // The predicate a relationship type names. `flip` is set when the name is a
   // declared inverse (invited_by → invited, subject and object swapped).
   std::optional<graph::TermId> Predicate(const std::string& name, bool* flip) const;
+  // True for predicates stored with props["symmetric"] == "true" (met_with):
+  // a pattern matches their facts in both directions.
+  bool Symmetric(graph::TermId p) const { return symmetric_.count(p) > 0; }
   std::vector<std::string> PredicateNames() const;
 
   graph::PredicateStats Stats(graph::TermId p) const;
@@ -32,6 +36,7 @@ class Catalog {
   std::map<std::string, graph::TermId> predicates_;
   std::map<std::string, graph::TermId> inverses_;
   std::map<graph::TermId, graph::PredicateStats> stats_;
+  std::set<graph::TermId> symmetric_;
   double entities_ = 0, facts_ = 0;
 };
 

@@ -171,6 +171,11 @@ Status Planner::PlanPatterns(const Clause& c, OperatorPtr* op, Scope* scope, std
         r.types_text += (r.types_text.empty() ? ":" : "|") + t;
       }
       if (flip) r.dir = Reverse(r.dir);
+      // A symmetric predicate (met_with) holds both ways, whichever way a
+      // fact was stored.
+      bool symmetric = !r.preds.empty();
+      for (graph::TermId id : r.preds) symmetric &= catalog_.Symmetric(id);
+      if (symmetric) r.dir = Direction::kBoth;
       if (rp.variable_length) {
         r.varlen = true;
         r.min_hops = rp.min_hops.value_or(1);

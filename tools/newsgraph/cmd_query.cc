@@ -24,7 +24,9 @@ const CommandSpec kSpec{
     {DbOption(),
      {"file", "FILE", "read the query from FILE (also -f)"},
      {"param", "NAME=VALUE", "a query parameter $NAME (numbers, true/false, date(\"…\"), JSON, or text)", true},
-     {"format", "FORMAT", "table (default), box, csv, tsv, json, jsonl, markdown, html"},
+     {"format", "FORMAT",
+      "table (default), box, csv, tsv, json, jsonl, markdown, html; for results with nodes, relationships or "
+      "paths: graphml, gexf, dot, jsongraph, nquads"},
      {"lang", "LANG", "language of node names: en or ar (default: English, then Arabic)"},
      {"max-rows", "N", "row bound (default 1000000)"},
      {"timeout", "MS", "time bound in milliseconds (default 60000; 0 = none)"},

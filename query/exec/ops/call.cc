@@ -14,7 +14,10 @@ class Call : public Operator {
       : Operator("ProcedureCall"), spec_(spec), args_(std::move(args)), yields_(std::move(yields)) {
     AddChild(std::move(input));
   }
-  std::string Detail() const override { return spec_->signature; }
+  // PROFILE adds what the last call reported (graph snapshot, time, memory).
+  std::string Detail() const override {
+    return detail_.empty() ? spec_->signature : spec_->signature + "; " + detail_;
+  }
   void Open(ExecContext* ctx) override {
     Operator::Open(ctx);
     cursor_.reset();
@@ -38,6 +41,7 @@ class Call : public Operator {
       if (!ctx_->ok()) return false;
       cursor_ = spec_->open(ctx_, args);
       if (!cursor_) return false;
+      if (std::string d = cursor_->Detail(); !d.empty()) detail_ = std::move(d);
     }
   }
 
@@ -48,6 +52,7 @@ class Call : public Operator {
   Row input_;
   std::vector<Value> out_;
   std::unique_ptr<ProcedureCursor> cursor_;
+  std::string detail_;
 };
 
 }  // namespace
