@@ -163,8 +163,11 @@ int RunEvalFacts(const Args& args, const std::vector<std::string>& files) {
     std::string error;
     if (!LoadGold(path, &j, &error)) return Fail(error);
     Gold g;
-    for (const auto& [id, e] : j.value("entities", Json::object()).items()) {
-      for (const auto& n : e.value("names", Json::array())) g.names[id].insert(Norm(n.get<std::string>()));
+    // value() returns a copy: keep it alive for the loop, items() only views it.
+    const Json entities = j.value("entities", Json::object());
+    for (const auto& [id, e] : entities.items()) {
+      const Json names = e.value("names", Json::array());
+      for (const auto& n : names) g.names[id].insert(Norm(n.get<std::string>()));
     }
     g.must = Facts(j, "must");
     g.may = Facts(j, "may");
