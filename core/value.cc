@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <functional>
 
 #include "core/date.h"
 
@@ -236,6 +235,26 @@ size_t Value::Hash() const {
   return h;
 }
 
+namespace {
+
+Value FromJson(const nlohmann::json& j) {
+  if (j.is_null()) return Value();
+  if (j.is_boolean()) return Value::Bool(j.get<bool>());
+  if (j.is_number_integer()) return Value::Int(j.get<int64_t>());
+  if (j.is_number()) return Value::Double(j.get<double>());
+  if (j.is_string()) return Value::String(j.get<std::string>());
+  if (j.is_array()) {
+    List l;
+    for (const auto& x : j) l.push_back(FromJson(x));
+    return Value::FromList(std::move(l));
+  }
+  Map m;
+  for (const auto& [k, x] : j.items()) m.emplace_back(k, FromJson(x));
+  return Value::FromMap(std::move(m));
+}
+
+}  // namespace
+
 Value ParseParameterValue(const std::string& text) {
   if (text == "null") return Value();
   if (text == "true") return Value::Bool(true);
@@ -248,22 +267,7 @@ Value ParseParameterValue(const std::string& text) {
   if (!text.empty() && (text[0] == '[' || text[0] == '{' || text[0] == '"' || text[0] == '-' ||
                         (text[0] >= '0' && text[0] <= '9'))) {
     try {
-      std::function<Value(const nlohmann::json&)> conv = [&](const nlohmann::json& j) -> Value {
-        if (j.is_null()) return Value();
-        if (j.is_boolean()) return Value::Bool(j.get<bool>());
-        if (j.is_number_integer()) return Value::Int(j.get<int64_t>());
-        if (j.is_number()) return Value::Double(j.get<double>());
-        if (j.is_string()) return Value::String(j.get<std::string>());
-        if (j.is_array()) {
-          List l;
-          for (const auto& x : j) l.push_back(conv(x));
-          return Value::FromList(std::move(l));
-        }
-        Map m;
-        for (const auto& [k, x] : j.items()) m.emplace_back(k, conv(x));
-        return Value::FromMap(std::move(m));
-      };
-      return conv(nlohmann::json::parse(text));
+      return FromJson(nlohmann::json::parse(text));
     } catch (const nlohmann::json::exception&) {
       // Not JSON: a plain string.
     }

@@ -15,22 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-Value FromJson(const json& j) {
-  if (j.is_null()) return Value();
-  if (j.is_boolean()) return Value::Bool(j.get<bool>());
-  if (j.is_number_integer()) return Value::Int(j.get<int64_t>());
-  if (j.is_number()) return Value::Double(j.get<double>());
-  if (j.is_string()) return Value::String(j.get<std::string>());
-  if (j.is_array()) {
-    List l;
-    for (const auto& x : j) l.push_back(FromJson(x));
-    return Value::FromList(std::move(l));
-  }
-  Map m;
-  for (const auto& [k, x] : j.items()) m.emplace_back(k, FromJson(x));
-  return Value::FromMap(std::move(m));
-}
-
 // A value given as text (on the command line, or a date default), typed as
 // the parameter is declared.
 Result<Value> Typed(const ReportParameter& p, const std::string& text) {
@@ -84,7 +68,7 @@ Status Parse(const json& j, const std::filesystem::path& dir, ReportSpec* spec) 
       if (def.is_string()) {
         NG_ASSIGN_OR_RETURN(p.value, Typed(p, def.get<std::string>()));
       } else {
-        p.value = FromJson(def);
+        p.value = ParseParameterValue(def.dump());  // the JSON reading --param uses
       }
       p.display = Display(p.value);
       spec->parameters.push_back(std::move(p));
