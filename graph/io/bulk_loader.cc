@@ -52,7 +52,6 @@ class SstOut {
   SstOut(Store* store, Cf cf, std::string path) : store_(store), cf_(cf), path_(std::move(path)) {}
   Status Open() {
     options_ = store_->db()->GetOptions(store_->cf(cf_));
-    if (getenv("NG_LZ4")) options_.bottommost_compression = rocksdb::kLZ4Compression;
     writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_,
                                                        store_->cf(cf_));
     return FromRocks(writer_->Open(path_), "creating " + path_);
@@ -99,10 +98,7 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
   Counters c = store->counters();
   const uint64_t entities_before = c.entities;
   const uint64_t articles_before = c.articles;
-  static const bool trace = getenv("NG_TIMING") != nullptr;
-  auto t0 = std::chrono::steady_clock::now();
   auto report = [&](const char* phase, uint64_t done, uint64_t total) -> Status {
-    if (trace) fprintf(stderr, "[bulk] %s at %.3f s\n", phase, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     if (options.progress && !options.progress(Progress{phase, done, total, "records"})) {
       return Status::Aborted("import stopped");
     }

@@ -596,14 +596,9 @@ Status ImportFile(Store* store, const std::string& path, const ImportOptions& op
   auto other = std::async(std::launch::async, [&] {
     second->Run(&r2, SIZE_MAX, [&] { return !first->stopped; }, no_flush);
   });
-  auto t0 = std::chrono::steady_clock::now();
-  static const bool trace = getenv("NG_TIMING") != nullptr;
-  auto since = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
   first->Run(&r1, SIZE_MAX, [&] { return tick(&r1); }, no_flush);
-  if (trace) fprintf(stderr, "[parse] part 1 at %.3f\n", since());
   if (first->stopped) second->stopped = true;
   other.get();
-  if (trace) fprintf(stderr, "[parse] part 2 at %.3f\n", since());
   NG_RETURN_IF_ERROR(r1.status());
   NG_RETURN_IF_ERROR(r2.status());
   stats->lines = first->lines + second->lines;
@@ -614,7 +609,6 @@ Status ImportFile(Store* store, const std::string& path, const ImportOptions& op
   NG_RETURN_IF_ERROR(finish_errors(second.get(), first->lines));
   (void)bytes_done;
   Merge(second.get(), first.get());
-  if (trace) fprintf(stderr, "[parse] merged at %.3f\n", since());
   return write(first.get());
 }
 
