@@ -118,7 +118,9 @@ void Matcher::Phrases(const Element& e, uint32_t u, uint32_t hi, std::vector<Phr
       if (j < hi && U[j].kind == UnitKind::kMention && !U[j].demonym &&
           TypeOf(U[j].mention) == EntityType::kPerson) {
         if (person_ok) out->push_back(Phrase{u, j + 1, U[j].mention, false});
-        return;
+        // A nisba-only slot still takes the nisba that opens the phrase
+        // ("Turkish President X": Turkey, for X's affiliation).
+        if (person_ok || e.demonym != DemonymUse::kOnly || U[v].kind != UnitKind::kMention) return;
       }
       if (person_ok && ctx_.role_holder) {
         const LexTitle& t = ctx_.lex->titles()[U[last_title].title];
@@ -267,7 +269,10 @@ bool Matcher::Match(uint32_t index, uint32_t anchor, uint32_t lo, uint32_t hi,
   const Pattern& p = ctx_.patterns->patterns()[index];
   uint32_t from = anchor;
   if (p.anchor > 0) from = anchor > lo + 24 ? anchor - 24 : lo;
-  for (uint32_t s = from; s <= anchor; ++s) {
+  // The start nearest the anchor first: a gap does not reach over the
+  // nearest subject to a farther one ("Russia, Turkey and Egypt support…"
+  // is Egypt's verb; the coordination then adds the others).
+  for (uint32_t s = anchor + 1; s-- > from;) {
     State st{&p, anchor, hi, MatchResult{}};
     st.r.pattern = index;
     st.r.anchor = anchor;

@@ -195,42 +195,64 @@ class SentenceRun {
   }
 
   // Mentions coordinated with a slot's phrase: "روستوف وفولغوغراد، وبيلغورود",
-  // "Russia and Iran".
+  // "Russia and Iran". A list needs its conjunction: names joined by commas
+  // alone are a new clause or an apposition ("…attacked Misrata, X said";
+  // "According to X, Y attacked…"), not a list.
   void Coordinated(const Element& e, const Phrase& ph, bool forward, std::vector<int32_t>* out,
                    uint32_t* end) const {
     if (ph.coref) return;
+    auto waw = [](const Unit& x) { return x.proclitic.rfind(kWaw, 0) == 0; };
     if (forward) {
-      uint32_t k = ph.end;
+      std::vector<int32_t> pending;  // joined by commas only, so far
+      uint32_t k = ph.end, last = ph.end;
+      auto take = [&](int32_t m) {
+        out->insert(out->end(), pending.begin(), pending.end());
+        pending.clear();
+        out->push_back(m);
+      };
       while (k < hi_) {
         const Unit& x = U_[k];
-        if (x.kind == UnitKind::kMention && x.proclitic.rfind(kWaw, 0) == 0 && matcher_.Accepts(e, x)) {
-          out->push_back(x.mention);
-          k += 1;
+        if (x.kind == UnitKind::kMention && waw(x) && matcher_.Accepts(e, x)) {
+          take(x.mention);
+          last = k += 1;
           continue;
         }
-        bool link = (x.kind == UnitKind::kPunct && IsComma(x.whole)) || IsConj(x);
+        bool comma = x.kind == UnitKind::kPunct && IsComma(x.whole);
+        bool conj = IsConj(x);
         uint32_t n = k + 1;
-        if (link && n < hi_ && IsConj(U_[n])) ++n;  // ", and"
-        if (link && n < hi_ && U_[n].kind == UnitKind::kWord &&
+        if (comma && n < hi_ && IsConj(U_[n])) {  // ", and"
+          conj = true;
+          ++n;
+        }
+        if ((comma || conj) && n < hi_ && U_[n].kind == UnitKind::kWord &&
             matcher_.IsClass(U_[n], &SpecialClasses::det))
           ++n;
-        if (link && n < hi_ && U_[n].kind == UnitKind::kMention && matcher_.Accepts(e, U_[n])) {
-          out->push_back(U_[n].mention);
+        if ((comma || conj) && n < hi_ && U_[n].kind == UnitKind::kMention && matcher_.Accepts(e, U_[n])) {
+          if (conj || waw(U_[n])) {
+            take(U_[n].mention);
+            last = n + 1;
+          } else {
+            pending.push_back(U_[n].mention);
+          }
           k = n + 1;
           continue;
         }
         break;
       }
-      *end = k;
+      *end = last;
       return;
     }
     uint32_t k = ph.first;
+    bool closed = false;  // the conjunction nearest the slot was seen
     while (k > lo_) {
       uint32_t prev;
-      if (U_[k].proclitic.rfind(kWaw, 0) == 0) {
+      if (waw(U_[k])) {
         prev = k - 1;
-      } else if (k >= lo_ + 2 && ((U_[k - 1].kind == UnitKind::kPunct && IsComma(U_[k - 1].whole)) ||
-                                  IsConj(U_[k - 1]))) {
+        closed = true;
+      } else if (k >= lo_ + 2 && IsConj(U_[k - 1])) {
+        prev = k - 2;
+        closed = true;
+      } else if (k >= lo_ + 2 && closed && U_[k - 1].kind == UnitKind::kPunct && IsComma(U_[k - 1].whole)) {
         prev = k - 2;
       } else {
         break;
@@ -324,16 +346,19 @@ class SentenceRun {
     auto rit = rx_.rules_.find(p.predicate);
     if (rit == rx_.rules_.end()) return;
     const auto& rule = rit->second;
-    // Negation and irrealis words right before the anchor.
+    // Negation and irrealis words right before the anchor. They deny or
+    // defer what a trigger word says, not how a title, a nisba or a place
+    // phrase describes someone ("لم يزر الرئيس المصري…" is still Egyptian).
     bool negated = false;
-    for (uint32_t k = f.m.anchor; k > lo_ && k + 3 > f.m.anchor;) {
+    bool trigger = p.elements[p.anchor].kind == ElementKind::kTrigger;
+    for (uint32_t k = f.m.anchor; trigger && k > lo_ && k + 3 > f.m.anchor;) {
       --k;
       const Unit& x = U_[k];
       if (x.kind == UnitKind::kPunct || x.kind == UnitKind::kMention) break;
       if (matcher_.IsClass(x, &SpecialClasses::negation)) negated = true;
       if (p.realis && matcher_.IsClass(x, &SpecialClasses::irrealis)) return;
     }
-    if (p.realis && f.m.future) return;
+    if (trigger && p.realis && f.m.future) return;
     uint32_t first = f.m.first, end = f.m.end;
     std::vector<int32_t> subjects, objects;
     size_t si = 0, oi = 0;
