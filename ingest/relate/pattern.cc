@@ -65,8 +65,16 @@ bool ParseTypeMask(std::string_view text, TypeMask* out) {
 
 const std::vector<TriggerForm>* PatternSet::Forms(std::string_view lang,
                                                   std::string_view folded) const {
-  auto it = forms_.find(LangKey(lang, folded));
-  return it == forms_.end() ? nullptr : &it->second;
+  for (const auto& l : forms_) {
+    if (l.lang != lang) continue;
+    if (folded.size() > l.longest) return nullptr;
+    uint64_t h = std::hash<std::string_view>{}(folded);
+    uint64_t a = h & (kBloomWords * 64 - 1), b = (h >> 32) & (kBloomWords * 64 - 1);
+    if (!(l.bloom[a >> 6] >> (a & 63) & 1) || !(l.bloom[b >> 6] >> (b & 63) & 1)) return nullptr;
+    auto it = l.forms.find(folded);
+    return it == l.forms.end() ? nullptr : &it->second;
+  }
+  return nullptr;
 }
 
 const std::vector<uint32_t>* PatternSet::ByClass(uint32_t cls) const {
@@ -76,7 +84,12 @@ const std::vector<uint32_t>* PatternSet::ByClass(uint32_t cls) const {
 
 const std::vector<uint32_t>* PatternSet::ByLiteral(std::string_view lang,
                                                    std::string_view word) const {
-  auto it = by_literal_.find(LangKey(lang, word));
+  // Called for every word of every sentence: reuse one key buffer per thread.
+  thread_local std::string key;
+  key.assign(lang);
+  key.push_back('\x1f');
+  key.append(word);
+  auto it = by_literal_.find(key);
   return it == by_literal_.end() ? nullptr : &it->second;
 }
 
@@ -103,7 +116,18 @@ uint32_t PatternSet::Class(std::string_view lang, std::string_view name) {
 }
 
 void PatternSet::AddForm(std::string_view lang, std::string form, TriggerForm f) {
-  auto& v = forms_[LangKey(lang, form)];
+  auto l = std::find_if(forms_.begin(), forms_.end(), [&](const LangForms& x) { return x.lang == lang; });
+  if (l == forms_.end()) {
+    forms_.emplace_back();
+    forms_.back().lang = std::string(lang);
+    l = forms_.end() - 1;
+  }
+  l->longest = std::max(l->longest, form.size());
+  uint64_t h = std::hash<std::string_view>{}(form);
+  uint64_t a = h & (kBloomWords * 64 - 1), b = (h >> 32) & (kBloomWords * 64 - 1);
+  l->bloom[a >> 6] |= uint64_t{1} << (a & 63);
+  l->bloom[b >> 6] |= uint64_t{1} << (b & 63);
+  auto& v = l->forms[std::move(form)];
   for (const auto& g : v) {
     if (g.cls == f.cls && g.pos == f.pos && g.future == f.future) return;
   }

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -143,7 +145,23 @@ class PatternSet {
   std::unordered_map<std::string, size_t> by_id_;
   std::vector<TriggerClass> classes_;
   std::unordered_map<std::string, uint32_t> class_ids_;
-  std::unordered_map<std::string, std::vector<TriggerForm>> forms_;
+  // Trigger forms per language, looked up by string_view: every word of
+  // every sentence is looked up, with each proclitic stripped, so the lookup
+  // neither allocates nor hashes words too long to be a form.
+  static constexpr size_t kBloomWords = size_t{1} << 14;  // 2^20 bits, 128 KiB
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  struct LangForms {
+    std::string lang;
+    size_t longest = 0;
+    // A Bloom filter (two bits per form) in front of the map: most words are
+    // no form, and the map is too large to stay in cache.
+    std::vector<uint64_t> bloom = std::vector<uint64_t>(kBloomWords, 0);
+    std::unordered_map<std::string, std::vector<TriggerForm>, ViewHash, std::equal_to<>> forms;
+  };
+  std::vector<LangForms> forms_;
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_class_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_literal_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_title_;
