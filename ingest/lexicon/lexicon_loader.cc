@@ -319,7 +319,7 @@ class LexiconBuilder {
 
   // One word a line; "#" starts a comment; a trailing " ?" marks a given name
   // that is also a common word. The file name gives the class:
-  // given.*, stop.*, common.*, speech.*, time.*, connectors.*.
+  // given.*, stop.*, common.*, speech.*, time.*, connectors.*, ordinal.*.
   Status LoadWords(const std::string& path) {
     std::string base = fs::path(path).filename().string();
     if (base.rfind("plural_heads", 0) == 0) return LoadPlurals(path);
@@ -330,7 +330,8 @@ class LexiconBuilder {
     } kFiles[] = {{"given", kGivenName}, {"stop", kStopWord}, {"common", kCommonWord},
                   {"speech", kSpeechVerb}, {"time", kTimeWord}, {"connectors", kNameConnector},
                   {"nisba", kNisbaSurname},
-                  {"metonymy", kMetonymyCue}, {"placecue", kPlaceCue}};
+                  {"metonymy", kMetonymyCue}, {"placecue", kPlaceCue},
+                  {"ordinal", kOrdinal}};
     for (const auto& f : kFiles) {
       if (base.rfind(f.prefix, 0) == 0) cls = f.cls;
     }

@@ -27,6 +27,7 @@ enum WordClass : uint32_t {
   kMetonymyCue = 1u << 10,     // نظام، سلطات, regime: a capital after it is its country
   kPlaceCue = 1u << 11,        // في، إلى، مدينة, in: a place name may follow
   kHeadWord = 1u << 12,        // وزارة، نادي، ملعب: starts an organisation or place name
+  kOrdinal = 1u << 13,         // الأول، التاسع: after a ruler's name it is part of the name
 };
 
 class Vocabulary {

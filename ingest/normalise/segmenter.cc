@@ -183,6 +183,19 @@ void Segmenter::Segment(const NormalisedText& text, std::vector<Token>* tokens,
     t.sentence = sentence;
     std::string_view form(folded.data() + fb, fe - fb);
     t.id = t.stem_id = vocab_->Find(form);
+    if (kind == TokenKind::kWord && t.id != Vocabulary::kUnknown &&
+        (vocab_->Classes(t.id) & ~kNamePart) == 0 && form.substr(0, 2) == "\xD9\x88") {
+      // A word known only from inside a longer lexicon name (وأيرلندا of the
+      // United Kingdom's full name) is و and a name when it stands alone;
+      // the whole form stays the token's id, so the longer name still matches.
+      CliticSplit split =
+          SplitClitics(form, [&](std::string_view s) { return s != form && known(s); });
+      if (split.prefix > 0 && split.suffix == 0) {
+        t.sb = fb + split.prefix;
+        t.restore_article = split.restore_article;
+        t.stem_id = vocab_->Find(StemForm(form, split));
+      }
+    }
     if (kind == TokenKind::kWord && t.id == Vocabulary::kUnknown) {
       CliticSplit split = SplitClitics(form, known);
       if (split.split()) {

@@ -10,6 +10,8 @@ namespace {
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 constexpr uint32_t kEndsName = kStopWord | kTimeWord | kSpeechVerb | kCommonWord;
 constexpr std::string_view kYa = "\xD9\x8A";  // ي
+constexpr std::string_view kYaHa = "\xD9\x8A\xD9\x87";  // يه: folded ية
+constexpr std::string_view kTaMarbuta = "\xD8\xA9";  // ة, in the original text
 
 // An imperfect verb's shape (يصل، تبدو، نرى): a name that starts a run after
 // a title never has it unless it is a known name.
@@ -28,6 +30,37 @@ bool RecognizerRun::IsLatin(const Token& t) const {
   return c < 0x80 && c >= 'a' && c <= 'z';
 }
 
+bool RecognizerRun::EndsInTaMarbuta(const Token& t) const {
+  std::string_view orig = text_.original();
+  return t.end - t.start >= kTaMarbuta.size() &&
+         orig.substr(t.end - kTaMarbuta.size(), kTaMarbuta.size()) == kTaMarbuta;
+}
+
+uint32_t RecognizerRun::OrdinalTail(uint32_t i, uint32_t end) const {
+  // لويس التاسع، الحادي عشر: at most two ordinal words.
+  for (int n = 0; n < 2 && end < toks_.size() && SameSentence(i, end); ++n) {
+    const Token& t = toks_[end];
+    if (t.kind != TokenKind::kWord || t.split() || !vocab_.Has(t.id, kOrdinal)) break;
+    ++end;
+  }
+  return end;
+}
+
+uint32_t RecognizerRun::RegnalRule(uint32_t i) {
+  // An indefinite word cannot take a definite adjective, so a bare word
+  // before الثاني، التاسع is a name (كونراد الثالث، رمسيس الثاني).
+  const Token& t = toks_[i];
+  if (t.split() || IsLatin(t) || StartsWithArticle(t)) return i;
+  constexpr uint32_t kNotName = kEndsName | kTitleWord | kHeadWord | kOrdinal | kNameConnector |
+                                kPlaceCue | kMetonymyCue;
+  if (vocab_.Classes(t.id) & kNotName) return i;
+  uint32_t end = OrdinalTail(i, i + 1);
+  if (end == i + 1) return i;
+  Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "regnal", 0.6f);
+  c.name = FoldedSpan(i, end);
+  return end;
+}
+
 bool RecognizerRun::StartsWithArticle(const Token& t) const {
   if (t.restore_article) return true;
   return std::string_view(text_.folded()).substr(t.sb, kAl.size()) == kAl;
@@ -38,8 +71,11 @@ uint32_t RecognizerRun::NisbaTail(uint32_t i, uint32_t end) const {
     const Token& t = toks_[end];
     if (t.kind != TokenKind::kWord || t.split() || !StartsWithArticle(t)) break;
     std::string_view form(text_.folded().data() + t.sb, t.se - t.sb);
-    if (form.substr(form.size() - kYa.size()) != kYa) break;
-    if (vocab_.Classes(t.id) & (kStopWord | kTimeWord)) break;
+    // Masculine (الوطني) or feminine (الوطنية, folded to …يه) nisba.
+    if (form.substr(form.size() - kYa.size()) != kYa &&
+        form.substr(form.size() - kYaHa.size()) != kYaHa)
+      break;
+    if (vocab_.Classes(t.id) & (kStopWord | kTimeWord | kOrdinal)) break;
     if (FirstOfKind(end, {MatchKind::kDemonym, MatchKind::kName}).end > end) break;
     ++end;
   }
@@ -275,9 +311,28 @@ bool RecognizerRun::HeadRule(uint32_t i, uint32_t head_end, uint32_t h, uint32_t
     return true;
   }
   if (!provisional_) return false;
+  // النادي، المنتخب with ال refer back or describe (النادي ضم رونالدو); only
+  // a head in the construct state (نادي برشلونة) starts a new name.
+  if (StartsWithArticle(toks_[i])) return false;
   const Token& t = toks_[j];
   if (t.kind != TokenKind::kWord || t.split()) return false;
   uint32_t cls = vocab_.Classes(t.id);
+  if (rule.complement != "noun" && !IsLatin(t) && !StartsWithArticle(t) && EndsInTaMarbuta(t)) {
+    // An indefinite word in ة after the head is an adjective (شركة واحدة،
+    // حركة عمرانية) unless a definite noun follows it: then it is the first
+    // noun of a construct chain (اتحاد كرة القدم).
+    uint32_t k = j + 1;
+    if (k >= toks_.size() || !SameSentence(i, k) || toks_[k].kind != TokenKind::kWord ||
+        toks_[k].split() || !StartsWithArticle(toks_[k]) ||
+        (vocab_.Classes(toks_[k].id) & (kEndsName | kOrdinal)) ||
+        (cls & (kStopWord | kTimeWord | kSpeechVerb | kCommonWord)))
+      return false;
+    uint32_t end = rule.keep_head ? NisbaTail(i, k + 1) : k + 1;
+    Candidate& c = Emit(CandidateKind::kProvisional, from, end, rule.type, "head.construct", 0.6f);
+    c.name = FoldedSpan(from, end);
+    *next = end;
+    return true;
+  }
   if (rule.complement == "noun") {
     // وزارة الدفاع، مجلس الأمن: the head governs a definite noun.
     if (cls & (kStopWord | kTimeWord | kSpeechVerb | kCommonWord)) return false;
@@ -341,6 +396,11 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
     return end;
   }
   uint32_t end = NameRun(i, false);
+  if (uint32_t ord = OrdinalTail(i, end); ord > end && !(cls & kStopWord)) {
+    Candidate& c = Emit(CandidateKind::kProvisional, i, ord, EntityType::kPerson, "given_name", 0.7f);
+    c.name = FoldedSpan(i, ord);
+    return ord;
+  }
   uint32_t words = end - i;
   if (cls & kAmbiguousGiven) {
     // علي is also على after folding: only a further name word makes it one.

@@ -214,6 +214,7 @@ void RecognizerRun::Run() {
     if (next == i) list_head_ = Vocabulary::kUnknown;
     if (next == i && provisional_ && t.kind == TokenKind::kWord) {
       next = IsLatin(t) ? LatinRunRule(i) : GivenNameRule(i);
+      if (next == i && !IsLatin(t) && i + 1 < n && SameSentence(i, i + 1)) next = RegnalRule(i);
     }
     i = next > i ? next : i + 1;
   }

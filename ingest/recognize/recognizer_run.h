@@ -40,6 +40,12 @@ class RecognizerRun {
   bool HeadRule(uint32_t i, uint32_t head_end, uint32_t head, uint32_t* next);
   uint32_t GivenNameRule(uint32_t i);
   uint32_t LatinRunRule(uint32_t i);
+  // A bare word and an ordinal (لويس التاسع): a ruler's name.
+  uint32_t RegnalRule(uint32_t i);
+  // Extends a name ending at `end` by its ordinal (الأول، الحادي عشر).
+  uint32_t OrdinalTail(uint32_t i, uint32_t end) const;
+  // True when the token as written ends in ة (folding makes it ه).
+  bool EndsInTaMarbuta(const Token& t) const;
   // Length of the run of name-like tokens at i (0 when none); `after_title`
   // relaxes the first-token checks.
   uint32_t NameRun(uint32_t i, bool after_title) const;

@@ -230,7 +230,7 @@ class ResolveRun {
       if (words < 2) continue;
       const Token& last = toks[r.last - 1];
       uint32_t cls = vocab.Classes(last.id);
-      if (cls & (kStopWord | kCommonWord | kTimeWord | kNameConnector)) continue;
+      if (cls & (kStopWord | kCommonWord | kTimeWord | kNameConnector | kOrdinal)) continue;
       if ((cls & kGivenName) && !(cls & kNamePart)) continue;
       // The given name alone also names the person (راؤول after راؤول
       // غونزاليس) unless two people of the article share it.

@@ -108,5 +108,58 @@ TEST_F(ingestRecognizer, TitleMentionsAreMarked) {
   EXPECT_EQ(r->article_key, a.Key());
 }
 
+// "text|type" per mention of the body, rules aside.
+std::vector<std::string> Typed(const std::vector<std::string>& mentions) {
+  std::vector<std::string> out;
+  for (const auto& m : mentions) {
+    size_t a = m.find('|'), b = m.find('|', a + 1), c = m.find('|', b + 1);
+    out.push_back(m.substr(0, a) + "|" + m.substr(b + 1, c - b - 1));
+  }
+  return out;
+}
+
+TEST_F(ingestRecognizer, OrdinalAfterANameMakesARuler) {
+  // A given name, or any bare word (an indefinite word cannot take a definite
+  // adjective), followed by an ordinal.
+  EXPECT_THAT(Typed(Mentions("توج لويس الرابع عشر ملكا بعد وفاة أبيه.")),
+              ElementsAre("لويس الرابع عشر|Person"));
+  EXPECT_THAT(Typed(Mentions("وفي عهد كونراد الثالث انطلقت الحملة.")),
+              ElementsAre("كونراد الثالث|Person"));
+  // An ordinal after a definite noun is an adjective.
+  EXPECT_THAT(Mentions("وفي الفصل الثالث من الكتاب."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, DefiniteHeadWordDoesNotStartAName) {
+  // نادي برشلونة names a club; النادي ضم… is "the club signed…".
+  EXPECT_THAT(Mentions("وأعلن النادي ضم مهاجم جديد."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, AdjectiveAfterAHeadWordIsNotAName) {
+  EXPECT_THAT(Mentions("أسس المهندسون شركة ناشئة في المدينة."), ElementsAre());
+  EXPECT_THAT(Mentions("ظهرت حركة فكرية جديدة."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, ConstructChainAfterAHeadWord) {
+  EXPECT_THAT(Typed(Mentions("وشارك اتحاد كرة اليد في الاجتماع.")),
+              ElementsAre("اتحاد كرة اليد|Organization"));
+}
+
+TEST_F(ingestRecognizer, CompetitionNamesHoldTheirPlace) {
+  // كأس فرنسا is a competition (an Event); France inside it is not a mention.
+  EXPECT_THAT(Typed(Mentions("وفاز الفريق بكأس فرنسا مرتين.")), ElementsAre("كأس فرنسا|Event"));
+}
+
+TEST_F(ingestRecognizer, ConjunctionBeforeANameKnownInsideLongerNames) {
+  // وأيرلندا is also a word of the United Kingdom's full name.
+  EXPECT_THAT(Typed(Mentions("زار الوفد فرنسا وأيرلندا.")),
+              ElementsAre("فرنسا|Country", "أيرلندا|Country"));
+}
+
+TEST_F(ingestRecognizer, InstitutionsAreNotPeople) {
+  for (const auto& m : Typed(Mentions("درس الطب في جامعة دمشق."))) {
+    EXPECT_EQ(m.find("|Person"), std::string::npos) << m;
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph
