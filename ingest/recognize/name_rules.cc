@@ -30,6 +30,15 @@ bool RecognizerRun::IsLatin(const Token& t) const {
   return c < 0x80 && c >= 'a' && c <= 'z';
 }
 
+bool RecognizerRun::ConjunctionShaped(const Token& t) const {
+  // و before a hamza-initial word (وأستطاع، وإن): no name is written so, but
+  // the splitter leaves it whole when the rest is not a known word.
+  std::string_view o = text_.original().substr(t.start, t.end - t.start);
+  if (o.size() < 4 || o.substr(0, 2) != "\xD9\x88") return false;
+  std::string_view h = o.substr(2, 2);
+  return h == "\xD8\xA3" || h == "\xD8\xA5" || h == "\xD8\xA2";  // أ إ آ
+}
+
 bool RecognizerRun::EndsInTaMarbuta(const Token& t) const {
   std::string_view orig = text_.original();
   return t.end - t.start >= kTaMarbuta.size() &&
@@ -41,6 +50,8 @@ uint32_t RecognizerRun::OrdinalTail(uint32_t i, uint32_t end) const {
   for (int n = 0; n < 2 && end < toks_.size() && SameSentence(i, end); ++n) {
     const Token& t = toks_[end];
     if (t.kind != TokenKind::kWord || t.split() || !vocab_.Has(t.id, kOrdinal)) break;
+    // The first ordinal has the article: خمسة عشر is a number.
+    if (n == 0 && !StartsWithArticle(t)) break;
     ++end;
   }
   return end;
@@ -51,6 +62,17 @@ uint32_t RecognizerRun::RegnalRule(uint32_t i) {
   // before الثاني، التاسع is a name (كونراد الثالث، رمسيس الثاني).
   const Token& t = toks_[i];
   if (t.split() || IsLatin(t) || StartsWithArticle(t)) return i;
+  // Words the splitter did not know: والعنصر is و + ال + a noun, بيته and
+  // انتصارهم carry a pronoun.
+  std::string_view whole(text_.folded().data() + t.fb, t.fe - t.fb);
+  for (std::string_view pre : {"\xD9\x88\xD8\xA7\xD9\x84", "\xD9\x81\xD8\xA7\xD9\x84",
+                               "\xD8\xA8\xD8\xA7\xD9\x84", "\xD9\x84\xD9\x84"}) {
+    if (whole.substr(0, pre.size()) == pre) return i;  // وال فال بال لل
+  }
+  std::string_view orig = text_.original().substr(t.start, t.end - t.start);
+  for (std::string_view suf : {"\xD9\x87", "\xD9\x87\xD9\x85", "\xD9\x87\xD8\xA7"}) {
+    if (orig.size() > suf.size() && orig.substr(orig.size() - suf.size()) == suf) return i;
+  }
   constexpr uint32_t kNotName = kEndsName | kTitleWord | kHeadWord | kOrdinal | kNameConnector |
                                 kPlaceCue | kMetonymyCue;
   if (vocab_.Classes(t.id) & kNotName) return i;
@@ -124,6 +146,7 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     }
     if (t.kind != TokenKind::kWord || IsLatin(t) != IsLatin(toks_[i])) break;
     if (count > 0 && t.split()) break;  // و… starts another phrase
+    if (!t.split() && ConjunctionShaped(t)) break;
     uint32_t cls = vocab_.Classes(count == 0 ? t.stem_id : t.id);
     bool after_connector =
         count > 0 && (vocab_.Classes(toks_[k - 1].id) & kNameConnector) != 0;
@@ -378,7 +401,8 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
     // and a name word, then further connector-word pairs and a nisba.
     auto word_at = [&](uint32_t k) {
       return k < toks_.size() && SameSentence(i, k) && toks_[k].kind == TokenKind::kWord &&
-             !toks_[k].split() && !(vocab_.Classes(toks_[k].id) & kStopWord);
+             !toks_[k].split() && !ConjunctionShaped(toks_[k]) &&
+             !(vocab_.Classes(toks_[k].id) & kStopWord);
     };
     if (!word_at(i + 1)) return i;
     if (StartsWithArticle(toks_[i + 1]) && !(vocab_.Classes(toks_[i + 1].id) & kNameLike)) return i;

@@ -247,6 +247,10 @@ class ResolveRun {
       }
       std::string form = StemOf(r.field, last);
       if (form.size() < 5) continue;  // two Arabic letters or four Latin ones
+      // A last word in ة is a noun the name rule ran into (راؤول هداف،
+      // … نسبة): Arabic transliterates foreign surnames with ا or ه.
+      std::string_view orig = fields_[r.field].text->original();
+      if (last.end - last.start >= 2 && orig.substr(last.end - 2, 2) == "\xD8\xA9") continue;
       // An ال-word as a surname must look like a nisba (العمامي، الرازي).
       if (form.substr(0, kAl.size()) == kAl && form.substr(form.size() - 2) != "\xD9\x8A") continue;
       if (WordLike(form)) continue;
@@ -317,6 +321,8 @@ class ResolveRun {
           fe -= split.suffix;
         }
         if (it->second == -1) continue;
+        // A Latin surname is written with a capital (Compiler ≠ compiler).
+        if (static_cast<unsigned char>(folded[fb]) < 0x80 && !t.upper) continue;
         Resolved r;
         r.field = field;
         r.first = k;

@@ -155,6 +155,21 @@ TEST_F(ingestRecognizer, ConjunctionBeforeANameKnownInsideLongerNames) {
               ElementsAre("فرنسا|Country", "أيرلندا|Country"));
 }
 
+TEST_F(ingestRecognizer, ConjunctionBeforeAHamzaWordEndsAName) {
+  // وأستطاع is و + a verb the splitter does not know; كريم alone is too weak.
+  EXPECT_THAT(Mentions("وصل كريم وأستطاع الفوز."), ElementsAre());
+  // A proclitic written apart is a function word, not a name word.
+  EXPECT_THAT(Mentions("وصل كريم و سافر."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, NounInTaMarbutaIsNotASurname) {
+  // "ماركو رمية" is taken as a name (one unknown word may follow a given
+  // name), but رمية alone later is not the same person.
+  for (const auto& m : Typed(Mentions("نفذ ماركو رمية حرة. وكانت رمية موفقة."))) {
+    EXPECT_NE(m, "رمية|Person");
+  }
+}
+
 TEST_F(ingestRecognizer, InstitutionsAreNotPeople) {
   for (const auto& m : Typed(Mentions("درس الطب في جامعة دمشق."))) {
     EXPECT_EQ(m.find("|Person"), std::string::npos) << m;
