@@ -58,6 +58,13 @@ std::vector<uint32_t> RecognizerRun::Targets(const Match& m, uint32_t first,
   // as the word: the lexicon would otherwise find cities everywhere.
   // A name never carries a pronoun suffix (قطرها is "its diameter").
   if (kind == MatchKind::kName && toks_[first].se < toks_[first].fe && !IsLatinAt(first)) return {};
+  // Nor the article when the lexicon has the name without it: الحماس is
+  // "the enthusiasm", not Hamas. Places are the exception: their names
+  // take the article freely (الأورغواي).
+  bool added_article = kind == MatchKind::kName && !toks_[first].restore_article &&
+                       toks_[first].sb >= toks_[first].fb + 4 &&
+                       std::string_view(text_.folded()).substr(toks_[first].sb - 4, 4) ==
+                           "\xD8\xA7\xD9\x84";
   bool single = kind == MatchKind::kName && m.end == first + 1;
   bool cue = false, given = false;
   if (single) {
@@ -69,6 +76,7 @@ std::vector<uint32_t> RecognizerRun::Targets(const Match& m, uint32_t first,
   }
   for (const Payload& p : lex_.trie().Payloads(m.node)) {
     if (p.kind != kind || !PayloadOk(p, first, m.end)) continue;
+    if (added_article && !IsPlace(lex_.entities()[p.index].type)) continue;
     if (single && !cue) {
       // One word that names a small town, or that is also a given name, is
       // a place only where the text says so (في X، مدينة X، بـX).

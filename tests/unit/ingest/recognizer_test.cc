@@ -170,6 +170,12 @@ TEST_F(ingestRecognizer, NounInTaMarbutaIsNotASurname) {
   }
 }
 
+TEST_F(ingestRecognizer, ArticleBeforeANameWithoutOneIsAnotherWord) {
+  // الحماس is "the enthusiasm"; حماس alone is the movement.
+  EXPECT_THAT(Mentions("وساد الحماس بين اللاعبين."), ElementsAre());
+  EXPECT_THAT(Typed(Mentions("وقالت حماس إن الوفد وصل.")), ElementsAre("حماس|Organization"));
+}
+
 TEST_F(ingestRecognizer, InstitutionsAreNotPeople) {
   for (const auto& m : Typed(Mentions("درس الطب في جامعة دمشق."))) {
     EXPECT_EQ(m.find("|Person"), std::string::npos) << m;
