@@ -6,6 +6,11 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include <rocksdb/env.h>
+
+#include <cstdarg>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 
 #include "graph/store/coding.h"
@@ -71,6 +76,43 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const Options& o,
 // CURRENT file: a writer killed while creating the store left it, and creating
 // the store again is safe. Anything else (data, or files of ours or the user's)
 // is not ours to overwrite.
+// RocksDB's info log (the LOG file) as Debian builds it, with assertions on,
+// aborts the process when it is written to again after a failed write: on a
+// full disk the writer died instead of returning the error. This one drops
+// what it cannot write. Appends, so that a writer refused by the lock does
+// not cut the running writer's log; rotated once it is large.
+class InfoLog : public rocksdb::Logger {
+ public:
+  explicit InfoLog(const std::string& dir) : rocksdb::Logger(rocksdb::InfoLogLevel::INFO_LEVEL) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    fs::path log = fs::path(dir) / "LOG";
+    if (fs::file_size(log, ec) > (uint64_t{4} << 20)) fs::rename(log, fs::path(dir) / "LOG.old.1", ec);
+    f_ = std::fopen(log.c_str(), "a");
+  }
+  ~InfoLog() override {
+    if (f_) std::fclose(f_);
+  }
+  using rocksdb::Logger::Logv;
+  void Logv(const char* format, va_list ap) override {
+    if (!f_) return;
+    std::lock_guard<std::mutex> l(mu_);
+    std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(stamp, sizeof stamp, "%Y/%m/%d-%H:%M:%S ", &tm);
+    std::fputs(stamp, f_);
+    std::vfprintf(f_, format, ap);
+    std::fputc('\n', f_);
+    std::fflush(f_);
+  }
+
+ private:
+  std::FILE* f_ = nullptr;
+  std::mutex mu_;
+};
+
 bool OnlyCreationLeftovers(const std::string& dir) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec)) {
@@ -127,6 +169,7 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options, const std::st
   db_options.keep_log_file_num = 3;
   db_options.max_manifest_file_size = 64 << 20;
   db_options.paranoid_checks = true;
+  if (!options.read_only) db_options.info_log = std::make_shared<InfoLog>(path);
 
   auto cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;

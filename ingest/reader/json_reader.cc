@@ -84,6 +84,15 @@ Status ReadRecord(const std::string& path, std::string_view data, size_t begin, 
   a.source = Trim(Field(record, f.source));
   a.url = Trim(Field(record, f.url));
   a.lang = Field(record, f.lang);
+  // An escaped \u0000 decodes to a NUL byte, which raw input is refused for
+  // (binary file) and which C APIs downstream would cut the text at.
+  for (const std::string* field : {&a.id, &a.title, &a.text, &date, &a.source, &a.url, &a.lang}) {
+    if (field->find('\0') != std::string::npos) {
+      ctx.Skip(a.input + ": record at " + text::DescribePosition(text::PositionAt(data, begin)) +
+               " has a NUL character (\\u0000) in a field; skipped");
+      return Status::OK();
+    }
+  }
   std::string where = a.input;
   return Deliver(std::move(a), where, ctx);
 }

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <optional>
+#include <unordered_map>
 
 #include "QueryLexer.h"
 #include "QueryParser.h"
@@ -16,6 +17,8 @@ namespace newsgraph::query {
 namespace {
 
 using G = newsgraph_grammar::QueryParser;
+
+constexpr int kMaxExprDepth = 500;
 
 // A syntax error found by the lexer or the parser, or by the transformer.
 struct SyntaxError {
@@ -359,14 +362,43 @@ class Transformer {
     auto e = std::make_unique<Expr>(k);
     e->span = src_.SpanOf(ctx);
     e->text = src_.TextOf(ctx);
+    depth_[e.get()] = 1;
     return e;
   }
 
+  // Records the depth of `e` from its operands. The binder, the planner and
+  // the evaluator recurse once per level, and `1+1+…+1` is as deep as it is
+  // long, so depth is bounded here rather than left to the stack.
+  void Nest(const Expr* e, antlr4::ParserRuleContext* ctx) {
+    int d = 0;
+    for (const auto& a : e->args) {
+      auto it = depth_.find(a.get());
+      d = std::max(d, it == depth_.end() ? 1 : it->second);
+    }
+    depth_[e] = d + 1;
+    if (d + 1 > kMaxExprDepth) {
+      Fail(ctx, "the expression nests more than " + std::to_string(kMaxExprDepth) + " operations deep",
+           "split it into several, or compare with a list (x IN [...])");
+    }
+  }
+
+  // In a chain a + b + c the inner node a + b spans its own operands, not the
+  // whole chain: a chain of n operands would otherwise hold n copies of it.
   ExprPtr Binary(BinaryOp op, ExprPtr l, ExprPtr r, antlr4::ParserRuleContext* ctx) {
-    auto e = Make(ExprKind::kBinary, ctx);
+    auto e = std::make_unique<Expr>(ExprKind::kBinary);
+    size_t end = r->span.offset + r->span.length;
+    if (l->span.offset <= r->span.offset && end <= src_.text().size()) {
+      e->span = l->span;
+      e->span.length = end - l->span.offset;
+      e->text = std::string(src_.text().substr(e->span.offset, e->span.length));
+    } else {
+      e->span = src_.SpanOf(ctx);
+      e->text = src_.TextOf(ctx);
+    }
     e->binary_op = op;
     e->args.push_back(std::move(l));
     e->args.push_back(std::move(r));
+    Nest(e.get(), ctx);
     return e;
   }
 
@@ -396,6 +428,7 @@ class Transformer {
       auto n = Make(ExprKind::kUnary, ctx);
       n->unary_op = UnaryOp::kNot;
       n->args.push_back(std::move(e));
+      Nest(n.get(), ctx);
       e = std::move(n);
     }
     return e;
@@ -436,6 +469,7 @@ class Transformer {
         auto n = Make(ExprKind::kIsNull, ctx);
         n->negated = s->NOT() != nullptr;
         n->args.push_back(std::move(e));
+        Nest(n.get(), ctx);
         e = std::move(n);
         continue;
       }
@@ -497,6 +531,7 @@ class Transformer {
       auto e = Make(ExprKind::kUnary, ctx);
       e->unary_op = ctx->DASH() ? UnaryOp::kNeg : UnaryOp::kPlus;
       e->args.push_back(std::move(inner));
+      Nest(e.get(), ctx);
       return e;
     }
     auto* pf = ctx->postfixExpression();
@@ -506,11 +541,13 @@ class Transformer {
         auto p = Make(ExprKind::kProperty, pf);
         p->name = Name(s->propertyKey()->symbolicName());
         p->args.push_back(std::move(e));
+        Nest(p.get(), pf);
         e = std::move(p);
       } else {
         auto ix = Make(ExprKind::kIndex, pf);
         ix->args.push_back(std::move(e));
         ix->args.push_back(Expression(s->expression()));
+        Nest(ix.get(), pf);
         e = std::move(ix);
       }
     }
@@ -533,11 +570,13 @@ class Transformer {
       e->name = src_.TextOf(f->functionName());
       e->distinct = f->DISTINCT() != nullptr;
       for (auto* a : f->expression()) e->args.push_back(Expression(a));
+      Nest(e.get(), ctx);
       return e;
     }
     if (auto* l = ctx->listLiteral()) {
       auto e = Make(ExprKind::kList, ctx);
       for (auto* a : l->expression()) e->args.push_back(Expression(a));
+      Nest(e.get(), ctx);
       return e;
     }
     if (auto* m = ctx->mapLiteral()) {
@@ -546,6 +585,7 @@ class Transformer {
         e->keys.push_back(Name(entry->propertyKey()->symbolicName()));
         e->args.push_back(Expression(entry->expression()));
       }
+      Nest(e.get(), ctx);
       return e;
     }
     if (ctx->expression()) return Expression(ctx->expression());
@@ -561,6 +601,7 @@ class Transformer {
     e->has_else = ctx->ELSE() != nullptr;
     e->has_subject = exprs.size() == 2 * whens + (e->has_else ? 1 : 0) + 1;
     for (auto* x : exprs) e->args.push_back(Expression(x));
+    Nest(e.get(), ctx);
     return e;
   }
 
@@ -585,12 +626,74 @@ class Transformer {
   }
 
   const Source& src_;
+  // Depth of each expression built so far (a freed node's address may come
+  // back; Make resets it).
+  std::unordered_map<const Expr*, int> depth_;
 };
 
 }  // namespace
 
 namespace {
+
 constexpr int kMaxNesting = 100;
+
+// Length of the sign (+, -, or a Unicode dash the lexer reads as one) at i.
+size_t SignAt(std::string_view t, size_t i) {
+  if (t[i] == '+' || t[i] == '-') return 1;
+  if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      ((static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(t[i + 2]) == 0x93 || static_cast<unsigned char>(t[i + 2]) == 0x94)) ||
+       (static_cast<unsigned char>(t[i + 1]) == 0x88 && static_cast<unsigned char>(t[i + 2]) == 0x92))) {
+    return 3;
+  }
+  return 0;
+}
+
+// Brackets nested deeper than kMaxNesting, or more than kMaxNesting signs in
+// a row, outside strings and comments: the error, with a caret.
+std::optional<std::string> CheckNesting(std::string_view text) {
+  int depth = 0, signs = 0;
+  auto error = [&](size_t i, const std::string& what) {
+    text::Position p = text::PositionAt(text, i);
+    return FormatError(text, Span{p.line, p.column, i, 1}, what);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '"' || c == '\'' || c == '`') {
+      for (++i; i < text.size() && text[i] != c; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      signs = 0;
+      continue;
+    }
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      while (i < text.size() && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      size_t end = text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+      continue;
+    }
+    if (size_t n = SignAt(text, i)) {
+      if (++signs > kMaxNesting) {
+        return error(i, "the query has more than " + std::to_string(kMaxNesting) + " signs in a row");
+      }
+      i += n - 1;
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') signs = 0;
+    if (c == '(' || c == '[' || c == '{') {
+      if (++depth > kMaxNesting) {
+        return error(i, "the query nests brackets more than " + std::to_string(kMaxNesting) + " deep");
+      }
+    } else if (c == ')' || c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<Statement> Parse(std::string_view text) {
@@ -604,31 +707,10 @@ Result<Statement> Parse(std::string_view text) {
                                    std::to_string(p.column) + ": invalid UTF-8 in the query (byte " +
                                    std::to_string(bad) + ")");
   }
-  // The generated parser recurses once per nesting level: bound the depth
-  // before it runs, so that a hostile query cannot exhaust the stack.
-  {
-    int depth = 0;
-    char quote = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      char c = text[i];
-      if (quote) {
-        if (c == '\\') ++i;
-        else if (c == quote) quote = 0;
-        continue;
-      }
-      if (c == '"' || c == '\'' || c == '`') quote = c;
-      else if (c == '(' || c == '[' || c == '{') {
-        if (++depth > kMaxNesting) {
-          text::Position p = text::PositionAt(text, i);
-          Span span{p.line, p.column, i, 1};
-          return Status::InvalidArgument(FormatError(
-              text, span, "the query nests brackets more than " + std::to_string(kMaxNesting) + " deep"));
-        }
-      } else if (c == ')' || c == ']' || c == '}') {
-        --depth;
-      }
-    }
-  }
+  // The generated parser recurses once per nesting level and once per sign
+  // of `- - - 1`: bound both before it runs, so that a hostile query cannot
+  // exhaust the stack.
+  if (auto e = CheckNesting(text)) return Status::InvalidArgument(*e);
   Source src(text);
   antlr4::ANTLRInputStream input(text.data(), text.size());
   newsgraph_grammar::QueryLexer lexer(&input);
