@@ -1,7 +1,6 @@
 // The lexicon data: every file loads, keys are unique, and every key that
 // an entry refers to (country, affiliations, relations, roles, title orgs)
 // exists in some entity file.
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -78,21 +77,19 @@ TEST(ingestLexiconData, KeysAreUniqueAndReferencesResolve) {
 TEST(ingestLexiconData, GeneratedFilesStaySmall) {
   for (const auto& path : Jsonl("entities")) {
     if (fs::path(path).filename().string().rfind("petrarch_", 0) != 0) continue;
-    EXPECT_LT(fs::file_size(path), 1500000u) << path;
+    EXPECT_LT(fs::file_size(path), 1000000u) << path;  // no file of the repository passes 1 MB
   }
 }
 
 TEST(ingestLexicon, BuiltinLoadsAndIndexesNames) {
-  auto t0 = std::chrono::steady_clock::now();
+  // Load time is measured by bench/ingest/bench_extract, not asserted here.
   auto lex = Lexicon::Load({kLexicon});
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_TRUE(lex.ok()) << lex.status().ToString();
   EXPECT_GE((*lex)->FindEntity("khalifa-haftar"), 0);
   EXPECT_GE((*lex)->FindEntity("benghazi"), 0);
   EXPECT_TRUE((*lex)->vocab().Known("حفتر"));
   EXPECT_TRUE((*lex)->vocab().Has((*lex)->vocab().Find("في"), kStopWord));
   EXPECT_GT((*lex)->titles().size(), 100u);
-  EXPECT_LT(secs, 10.0);  // generous: CI machines are shared; the target is < 0.5 s
 }
 
 TEST(ingestLexicon, UserFolderAddsAndReplaces) {
