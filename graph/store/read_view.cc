@@ -42,6 +42,20 @@ std::string_view KeyCursor::key() const { return {it_->key().data(), it_->key().
 std::string_view KeyCursor::value() const { return {it_->value().data(), it_->value().size()}; }
 Status KeyCursor::status() const { return FromRocks(it_->status(), "reading the store"); }
 
+void KeyCursor::Seek(std::string_view prefix) {
+  prefix_.assign(prefix);
+  // RocksDB reads the bound through the pointer it was given, so updating
+  // the string behind the Slice moves it; a cursor made without a bound
+  // (empty prefix) keeps none. A prefix of 0xff bytes only has no
+  // successor; longer keys than 256 bytes past it do not occur.
+  if (bound_) {
+    upper_ = Successor(prefix_);
+    if (upper_.empty()) upper_ = prefix_ + std::string(256, '\xff');
+    *bound_ = rocksdb::Slice(upper_);
+  }
+  it_->Seek(rocksdb::Slice(prefix_));
+}
+
 // ---- TripleCursor -------------------------------------------------------------
 
 TripleCursor::TripleCursor(std::unique_ptr<KeyCursor> c, IndexOrder order, Triple pattern)

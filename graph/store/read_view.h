@@ -34,6 +34,10 @@ class KeyCursor {
   std::string_view key() const;    // REQUIRES: Valid()
   std::string_view value() const;  // REQUIRES: Valid()
   Status status() const;
+  // Moves to the keys starting with another prefix, reusing the iterator:
+  // cheaper than a new cursor for many short scans of one column family,
+  // above all when the prefixes come in ascending order.
+  void Seek(std::string_view prefix);
 
  private:
   friend class ReadView;

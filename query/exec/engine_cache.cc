@@ -9,6 +9,8 @@ constexpr size_t kMaxStatements = 256;
 constexpr size_t kMaxTerms = 2000000;
 // Snapshots of a 1M-fact graph take about 20-40 MiB each.
 constexpr size_t kMaxSnapshots = 4;
+// Degree vectors are one double per term: 8 of them at 1M facts are ~6 MiB.
+constexpr size_t kMaxScores = 8;
 }  // namespace
 
 std::shared_ptr<const Statement> EngineCache::FindStatement(const std::string& text) {
@@ -36,6 +38,7 @@ void EngineCache::Reset(uint64_t version) {
   catalog_.reset();
   terms_.clear();
   snapshots_.clear();
+  scores_.clear();
 }
 
 std::shared_ptr<const Catalog> EngineCache::FindCatalog(uint64_t version) {
@@ -90,6 +93,32 @@ void EngineCache::AddSnapshot(uint64_t version, const std::string& key,
   }
   snapshots_.emplace_front(key, std::move(s));
   if (snapshots_.size() > kMaxSnapshots) snapshots_.pop_back();
+}
+
+std::shared_ptr<const std::vector<double>> EngineCache::FindScores(uint64_t version, const std::string& key) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version != version_) return nullptr;
+  for (auto it = scores_.begin(); it != scores_.end(); ++it) {
+    if (it->first == key) {
+      scores_.splice(scores_.begin(), scores_, it);
+      return scores_.front().second;
+    }
+  }
+  return nullptr;
+}
+
+void EngineCache::AddScores(uint64_t version, const std::string& key, std::shared_ptr<const std::vector<double>> v) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version_ != UINT64_MAX && version < version_) return;
+  Reset(version);
+  for (auto it = scores_.begin(); it != scores_.end(); ++it) {
+    if (it->first == key) {
+      scores_.erase(it);
+      break;
+    }
+  }
+  scores_.emplace_front(key, std::move(v));
+  if (scores_.size() > kMaxScores) scores_.pop_back();
 }
 
 }  // namespace newsgraph::query

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "graph/model/term.h"
 #include "query/ast/statement.h"
@@ -42,6 +43,12 @@ class EngineCache {
   std::shared_ptr<const graph::algo::Snapshot> FindSnapshot(uint64_t version, const std::string& key);
   void AddSnapshot(uint64_t version, const std::string& key, std::shared_ptr<const graph::algo::Snapshot> s);
 
+  // Per-term numbers computed from a whole scan of the store (degrees), by
+  // a key naming the computation, for store `version`; null when absent.
+  // Like snapshots, a few are kept and a write drops them all.
+  std::shared_ptr<const std::vector<double>> FindScores(uint64_t version, const std::string& key);
+  void AddScores(uint64_t version, const std::string& key, std::shared_ptr<const std::vector<double>> v);
+
  private:
   void Reset(uint64_t version);  // REQUIRES: mu_ held
 
@@ -50,6 +57,7 @@ class EngineCache {
   std::shared_ptr<const Catalog> catalog_;
   std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
   std::list<std::pair<std::string, std::shared_ptr<const graph::algo::Snapshot>>> snapshots_;  // most recent first
+  std::list<std::pair<std::string, std::shared_ptr<const std::vector<double>>>> scores_;         // most recent first
 
   std::list<std::pair<std::string, std::shared_ptr<const Statement>>> lru_;
   std::unordered_map<std::string, decltype(lru_)::iterator> statements_;

@@ -22,6 +22,9 @@ class ProcedureCursor {
   // What the call did, for PROFILE (e.g. how the graph snapshot was
   // obtained and what it cost); empty when there is nothing to say.
   virtual std::string Detail() const { return {}; }
+  // Which output columns the query yields (by position), told once before
+  // the first Next; a cursor may leave the others null.
+  virtual void Yielding(const std::vector<bool>& used) {}
 };
 
 struct ProcedureSpec {

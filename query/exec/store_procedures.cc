@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/date.h"
+#include "graph/store/key_codec.h"
 #include "graph/store/read_view.h"
 #include "query/exec/eval.h"
 #include "query/exec/procedures.h"
@@ -29,11 +30,23 @@ bool DateArg(ExecContext* ctx, const char* proc, const Value& v, const char* wha
 }
 
 // One row per mention of the selected articles (or of the whole store).
+// Per article, its facts come from article_facts and each fact's mentions
+// in it from a seek into mentions; both cursors are reused across seeks,
+// which at a few thousand mentions costs a fraction of a new RocksDB
+// iterator per lookup.
 class MentionsCursor : public ProcedureCursor {
  public:
-  MentionsCursor(ExecContext* ctx, std::vector<graph::ArticleId> articles, bool all,
-                 graph::TermId predicate)
-      : ctx_(ctx), articles_(std::move(articles)), all_(all), predicate_(predicate) {}
+  // Output columns, in the order of the procedure's signature.
+  enum Col { kSubject, kPredicate, kObject, kRelationship, kArticle, kTitle, kDate, kSource, kSentence, kRule,
+             kConfidence, kCols };
+
+  MentionsCursor(ExecContext* ctx, std::vector<graph::ArticleId> articles, bool all, graph::TermId predicate)
+      : ctx_(ctx), articles_(std::move(articles)), all_(all), predicate_(predicate), used_(kCols, true) {}
+
+  void Yielding(const std::vector<bool>& used) override {
+    for (size_t i = 0; i < kCols && i < used.size(); ++i) used_[i] = used[i];
+    need_article_ = used_[kArticle] || used_[kTitle] || used_[kDate] || used_[kSource];
+  }
 
   bool Next(std::vector<Value>* out) override {
     for (;;) {
@@ -45,74 +58,132 @@ class MentionsCursor : public ProcedureCursor {
       pending_.clear();
       next_ = 0;
       if (all_) {
-        if (!cursor_) cursor_ = ctx_->view->Cursor(graph::Cf::kMentions);
-        if (!cursor_->Valid()) {
-          Status s = cursor_->status();
+        if (!mentions_) mentions_ = ctx_->view->Cursor(graph::Cf::kMentions);
+        if (!mentions_->Valid()) {
+          Status s = mentions_->status();
           return s.ok() ? false : ctx_->Fail(s);
         }
         graph::Mention m;
-        if (!graph::DecodeMentionKey(cursor_->key(), &m.fact, &m.article, &m.sentence) ||
-            !graph::DecodeMention(cursor_->value(), &m.record)) {
-          return ctx_->Fail(Status::Corruption("undecodable mention"));
-        }
-        cursor_->Next();
+        if (!Decode(&m)) return false;
+        mentions_->Next();
         if (predicate_ != graph::kNoTerm && m.fact.p != predicate_) continue;
         pending_.push_back(std::move(m));
         continue;
       }
-      if (article_ >= articles_.size()) return false;
-      graph::ArticleId a = articles_[article_++];
-      std::vector<std::pair<graph::Triple, uint64_t>> facts;
-      Status s = ctx_->view->ArticleFacts(a, &facts, /*with_counts=*/false);
-      if (!s.ok()) return ctx_->Fail(s);
-      for (const auto& [t, n] : facts) {
-        if (predicate_ != graph::kNoTerm && t.p != predicate_) continue;
-        s = ctx_->view->GetMentionsIn(t, a, &pending_);
-        if (!s.ok()) return ctx_->Fail(s);
-      }
+      if (!NextArticle()) return false;
     }
   }
 
  private:
+  // Fills pending_ with the mentions of the next article; false at the end
+  // or on an error.
+  bool NextArticle() {
+    if (article_ >= articles_.size()) return false;
+    graph::ArticleId a = articles_[article_++];
+    if (!facts_) {
+      facts_ = ctx_->view->Cursor(graph::Cf::kArticleFacts, graph::ArticleFactPrefix(a));
+    } else {
+      facts_->Seek(graph::ArticleFactPrefix(a));
+    }
+    triples_.clear();
+    for (; facts_->Valid(); facts_->Next()) {
+      graph::ArticleId id;
+      graph::Triple t;
+      if (!graph::DecodeArticleFactKey(facts_->key(), &id, &t)) {
+        return ctx_->Fail(Status::Corruption("bad article_facts entry"));
+      }
+      if (predicate_ == graph::kNoTerm || t.p == predicate_) triples_.push_back(t);
+    }
+    if (Status s = facts_->status(); !s.ok()) return ctx_->Fail(s);
+    for (const graph::Triple& t : triples_) {
+      if (!mentions_) {
+        mentions_ = ctx_->view->Cursor(graph::Cf::kMentions, graph::MentionPrefix(t, a));
+      } else {
+        mentions_->Seek(graph::MentionPrefix(t, a));
+      }
+      for (; mentions_->Valid(); mentions_->Next()) {
+        pending_.emplace_back();
+        if (!Decode(&pending_.back())) return false;
+      }
+      if (Status s = mentions_->status(); !s.ok()) return ctx_->Fail(s);
+    }
+    return true;
+  }
+
+  bool Decode(graph::Mention* m) {
+    if (!graph::DecodeMentionKey(mentions_->key(), &m->fact, &m->article, &m->sentence) ||
+        !graph::DecodeMention(mentions_->value(), &m->record)) {
+      return ctx_->Fail(Status::Corruption("undecodable mention"));
+    }
+    return true;
+  }
+
+  // Columns the query does not yield stay null: no article read, no
+  // strings copied for them.
   void Emit(const graph::Mention& m, std::vector<Value>* out) {
-    const graph::ArticleRecord* a = Article(m.article);
-    Relationship r;
-    r.subject = m.fact.s;
-    r.predicate_id = m.fact.p;
-    r.object = m.fact.o;
-    Node s;
-    s.id = m.fact.s;
-    Status err;
-    const graph::TermRecord* p = ctx_->terms->Get(m.fact.p, &err);
-    int32_t day = m.record.day != kNoDay ? m.record.day : (a ? a->day : kNoDay);
-    out->assign({Value::FromNode(s), p ? Value::String(p->key) : Value(), TermValue(m.fact.o, ctx_),
-                 Value::FromRelationship(r), a ? Value::String(a->key) : Value(),
-                 a && !a->title.empty() ? Value::String(a->title) : Value(),
-                 day == kNoDay ? Value() : Value::FromDate(Date{day}),
-                 a && !a->source.empty() ? Value::String(a->source) : Value(),
-                 Value::Int(m.sentence), Value::String(m.record.rule),
-                 Value::Double(m.record.confidence / 100.0)});
+    out->assign(kCols, Value());
+    const graph::ArticleRecord* a = need_article_ ? Article(m.article) : nullptr;
+    if (used_[kSubject]) {
+      Node s;
+      s.id = m.fact.s;
+      (*out)[kSubject] = Value::FromNode(std::move(s));
+    }
+    if (used_[kPredicate]) {
+      Status err;
+      const graph::TermRecord* p = ctx_->terms->Get(m.fact.p, &err);
+      if (p) (*out)[kPredicate] = Value::String(p->key);
+    }
+    if (used_[kObject]) (*out)[kObject] = TermValue(m.fact.o, ctx_);
+    if (used_[kRelationship]) {
+      Relationship r;
+      r.subject = m.fact.s;
+      r.predicate_id = m.fact.p;
+      r.object = m.fact.o;
+      (*out)[kRelationship] = Value::FromRelationship(std::move(r));
+    }
+    if (a) {
+      if (used_[kArticle]) (*out)[kArticle] = Value::String(a->key);
+      if (used_[kTitle] && !a->title.empty()) (*out)[kTitle] = Value::String(a->title);
+      if (used_[kSource] && !a->source.empty()) (*out)[kSource] = Value::String(a->source);
+    }
+    if (used_[kDate]) {
+      int32_t day = m.record.day != kNoDay ? m.record.day : (a ? a->day : kNoDay);
+      if (day != kNoDay) (*out)[kDate] = Value::FromDate(Date{day});
+    }
+    if (used_[kSentence]) (*out)[kSentence] = Value::Int(m.sentence);
+    if (used_[kRule]) (*out)[kRule] = Value::String(m.record.rule);
+    if (used_[kConfidence]) (*out)[kConfidence] = Value::Double(m.record.confidence / 100.0);
   }
 
   const graph::ArticleRecord* Article(graph::ArticleId id) {
+    if (id == last_id_ && last_) return last_;
     auto it = cache_.find(id);
-    if (it != cache_.end()) return &it->second;
-    if (cache_.size() > 100000) cache_.clear();
-    auto a = ctx_->view->GetArticle(id);
-    if (!a.ok()) return nullptr;
-    a->text.clear();
-    return &cache_.emplace(id, std::move(a).value()).first->second;
+    if (it == cache_.end()) {
+      if (cache_.size() > 100000) cache_.clear();
+      auto a = ctx_->view->GetArticle(id);
+      if (!a.ok()) return nullptr;
+      a->text.clear();
+      it = cache_.emplace(id, std::move(a).value()).first;
+    }
+    last_id_ = id;
+    last_ = &it->second;
+    return last_;
   }
 
   ExecContext* ctx_;
   std::vector<graph::ArticleId> articles_;
   bool all_;
   graph::TermId predicate_;
+  std::vector<bool> used_;
+  bool need_article_ = true;
   size_t article_ = 0;
+  std::vector<graph::Triple> triples_;
   std::vector<graph::Mention> pending_;
   size_t next_ = 0;
-  std::unique_ptr<graph::KeyCursor> cursor_;
+  std::unique_ptr<graph::KeyCursor> facts_, mentions_;
   std::unordered_map<graph::ArticleId, graph::ArticleRecord> cache_;
+  graph::ArticleId last_id_ = 0;
+  const graph::ArticleRecord* last_ = nullptr;
 };
 
 std::unique_ptr<ProcedureCursor> OpenMentions(ExecContext* ctx, const std::vector<Value>& args) {

@@ -197,6 +197,53 @@ Status Planner::PlanCall(const Clause& c, OperatorPtr* op, Scope* scope, std::ve
   return Status::OK();
 }
 
+namespace {
+
+bool MentionsName(const Expr& e, const std::vector<std::string>& names) {
+  if (e.kind == ExprKind::kVariable && std::find(names.begin(), names.end(), e.name) != names.end()) return true;
+  for (const auto& a : e.args) {
+    if (a && MentionsName(*a, names)) return true;
+  }
+  return false;
+}
+
+std::string SortDetail(const Projection& p) {
+  std::string detail;
+  for (const auto& s : p.order_by) detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
+  return detail;
+}
+
+}  // namespace
+
+bool Planner::KeysBeforeProjection(const Projection& p, const std::vector<const Expr*>& exprs,
+                                   const std::vector<std::string>& aliases, const Scope& scope,
+                                   std::vector<SortKey>* keys) {
+  for (const auto& s : p.order_by) {
+    // A key that is a projected column (by its text or its name) is that
+    // column's expression, evaluated on the row before the projection.
+    const Expr* e = nullptr;
+    for (size_t i = 0; i < exprs.size() && !e; ++i) {
+      if (exprs[i]->text == s.expr->text ||
+          (s.expr->kind == ExprKind::kVariable && s.expr->name == aliases[i])) {
+        e = exprs[i];
+      }
+    }
+    if (!e) {
+      // Anything else must not depend on a projected name.
+      if (MentionsName(*s.expr, aliases)) return false;
+      e = s.expr.get();
+    }
+    if (HasAggregate(*e)) return false;
+    auto b = Bind(*e, scope);
+    if (!b.ok()) return false;  // the usual path reports the error
+    SortKey k;
+    k.descending = s.descending;
+    k.expr = std::move(b).value();
+    keys->push_back(std::move(k));
+  }
+  return true;
+}
+
 Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* op, Scope* scope,
                                std::vector<std::string>* columns, std::vector<int>* out_slots) {
   struct Item {
@@ -235,6 +282,23 @@ Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* o
       }
     }
   }
+
+  std::optional<uint64_t> top;  // rows a sort must keep: LIMIT (+ SKIP) when constant
+  {
+    auto constant = [](const ExprPtr& e) -> std::optional<uint64_t> {
+      if (e && e->kind == ExprKind::kLiteral && e->literal.type() == Value::Type::kInt && e->literal.AsInt() >= 0) {
+        return static_cast<uint64_t>(e->literal.AsInt());
+      }
+      return std::nullopt;
+    };
+    if (p.limit) {
+      auto l = constant(p.limit);
+      auto sk = p.skip ? constant(p.skip) : std::optional<uint64_t>(0);
+      if (l && sk) top = *l + *sk;
+    }
+  }
+  bool sorted = false;
+  std::vector<SortKey> early_keys;
 
   std::vector<AggregateCall> aggs;
   binder_.set_aggregates(&aggs);
@@ -290,6 +354,19 @@ Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* o
       detail += (detail.empty() ? "" : ", ") + items[i].alias;
       proj.push_back(ProjectItem{std::move(bound[i]), slots[i]});
     }
+    // A top-N over the rows before the projection computes the projected
+    // values (names, say) for the kept rows only instead of for every row;
+    // its later keys are only read on ties.
+    if (!proj.empty() && !p.distinct && top && !p.order_by.empty()) {
+      std::vector<const Expr*> exprs;
+      std::vector<std::string> aliases;
+      for (const auto& it : items) {
+        exprs.push_back(it.expr);
+        aliases.push_back(it.alias);
+      }
+      sorted = KeysBeforeProjection(p, exprs, aliases, *scope, &early_keys);
+      if (sorted) *op = MakeSort(std::move(*op), std::move(early_keys), top, SortDetail(p));
+    }
     if (!proj.empty()) *op = MakeProject(std::move(*op), std::move(proj), detail);
     // Without aggregation or DISTINCT, ORDER BY may still use the variables
     // of the match.
@@ -304,7 +381,7 @@ Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* o
   }
   if (p.distinct) *op = MakeDistinct(std::move(*op), slots);
 
-  if (!p.order_by.empty()) {
+  if (!p.order_by.empty() && !sorted) {
     std::vector<SortKey> keys;
     std::string detail;
     for (const auto& s : p.order_by) {
@@ -323,18 +400,6 @@ Status Planner::PlanProjection(const Projection& p, bool is_with, OperatorPtr* o
       }
       detail += (detail.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
       keys.push_back(std::move(k));
-    }
-    std::optional<uint64_t> top;
-    auto constant = [](const ExprPtr& e) -> std::optional<uint64_t> {
-      if (e && e->kind == ExprKind::kLiteral && e->literal.type() == Value::Type::kInt && e->literal.AsInt() >= 0) {
-        return static_cast<uint64_t>(e->literal.AsInt());
-      }
-      return std::nullopt;
-    };
-    if (p.limit) {
-      auto l = constant(p.limit);
-      auto s = p.skip ? constant(p.skip) : std::optional<uint64_t>(0);
-      if (l && s) top = *l + *s;
     }
     *op = MakeSort(std::move(*op), std::move(keys), top, detail);
   }

@@ -32,6 +32,12 @@ class Planner {
   // RETURN and WITH. `columns`/`out_slots` receive the projected names and slots.
   Status PlanProjection(const Projection& p, bool is_with, OperatorPtr* op, Scope* scope,
                         std::vector<std::string>* columns, std::vector<int>* out_slots);
+  // ORDER BY keys bound to the rows before RETURN's projection (a column is
+  // replaced by its expression); false when a key cannot be, such as one
+  // using a projected name inside a larger expression.
+  bool KeysBeforeProjection(const Projection& p, const std::vector<const Expr*>& exprs,
+                            const std::vector<std::string>& aliases, const Scope& scope,
+                            std::vector<SortKey>* keys);
 
   Result<BoundExprPtr> Bind(const Expr& e, const Scope& scope) { return binder_.Bind(e, scope); }
   Status Error(const Span& span, const std::string& msg, const std::string& hint = {}) const {

@@ -41,6 +41,11 @@ class Call : public Operator {
       if (!ctx_->ok()) return false;
       cursor_ = spec_->open(ctx_, args);
       if (!cursor_) return false;
+      std::vector<bool> used(spec_->outputs.size(), false);
+      for (const auto& y : yields_) {
+        if (y.first < used.size()) used[y.first] = true;
+      }
+      cursor_->Yielding(used);
       if (std::string d = cursor_->Detail(); !d.empty()) detail_ = std::move(d);
     }
   }
