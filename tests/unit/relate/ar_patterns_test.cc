@@ -132,6 +132,10 @@ TEST(relateArabic, NegationMarksTheEventOnly) {
 TEST(relateArabic, FutureAndIntentionAreNotEvents) {
   auto facts = FactsOf("سيزور الدبيبة القاهرة الأسبوع المقبل، ويعتزم المنفي زيارة الجزائر.", "ar");
   EXPECT_EQ(CountPredicate(facts, "visited"), 0u) << Show(facts);
+  // The future tense defers the visit, not the visitor's nationality.
+  auto titled = FactsOf("سيزور الرئيس المصري عبد الفتاح السيسي ليبيا الأسبوع المقبل.", "ar");
+  EXPECT_EQ(CountPredicate(titled, "visited"), 0u) << Show(titled);
+  EXPECT_FACT(a, titled, "abdel-fattah-el-sisi", "affiliated_with", "egypt");
 }
 
 TEST(relateArabic, AttributionKeepsWhoClaimsIt) {
