@@ -3,12 +3,25 @@
 #   scripts/test.sh               all tests (unit, query, differential, crash)
 #   scripts/test.sh --sanitize    unit tests under AddressSanitizer + UBSan (clang), then each
 #                                 fuzz target for NEWSGRAPH_FUZZ_SECONDS (default 20) seconds
+#   scripts/test.sh --sanitize-all  the same with every test, not only the unit label (longer
+#                                 than the CI budget allows; see RELIABILITY.md)
+#   scripts/test.sh --tsan        the concurrency tests under ThreadSanitizer (clang, build-tsan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = "--sanitize" ]; then
+if [ "${1:-}" = "--tsan" ]; then
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSGRAPH_TSAN=ON -DNEWSGRAPH_BUILD_BENCH=OFF >/dev/null
+  ninja -C build-tsan -j2 concurrency_test
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+  ctest --test-dir build-tsan --output-on-failure -j2 -L concurrency
+elif [ "${1:-}" = "--sanitize" ] || [ "${1:-}" = "--sanitize-all" ]; then
   scripts/setup.sh --sanitize
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  ctest --test-dir build-asan --output-on-failure -j2 -L unit
+  if [ "$1" = "--sanitize-all" ]; then
+    ctest --test-dir build-asan --output-on-failure -j2
+  else
+    ctest --test-dir build-asan --output-on-failure -j2 -L unit
+  fi
   seconds=${NEWSGRAPH_FUZZ_SECONDS:-20}
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT

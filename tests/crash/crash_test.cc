@@ -17,9 +17,8 @@
 #include "api/database_impl.h"
 #include "graph/store/read_view.h"
 #include "newsgraph/database.h"
+#include "tests/crash/writer_run.h"
 #include "tests/util/temp_dir.h"
-
-extern char** environ;
 
 namespace newsgraph {
 namespace {
@@ -58,35 +57,6 @@ void WriteInput(const std::string& path) {
     out << "<" << ArticleKey(i) << "> <http://c/p/date> \"" << date
         << "\"^^<http://www.w3.org/2001/XMLSchema#date> .\n";
   }
-}
-
-struct WriterRun {
-  bool killed = false;
-  int exit_code = -1;
-  double seconds = 0;
-};
-
-// Runs crash_writer; kills it after `kill_after` (never when negative).
-WriterRun RunWriter(const std::string& mode, const std::string& db, const std::string& input,
-                    std::chrono::microseconds kill_after) {
-  std::vector<std::string> args = {CRASH_WRITER, mode, db, input};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  auto t0 = Clock::now();
-  EXPECT_EQ(posix_spawn(&pid, CRASH_WRITER, nullptr, nullptr, argv.data(), environ), 0);
-  if (kill_after.count() >= 0) {
-    std::this_thread::sleep_for(kill_after);
-    kill(pid, SIGKILL);
-  }
-  int status = 0;
-  EXPECT_EQ(waitpid(pid, &status, 0), pid);
-  WriterRun r;
-  r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  r.killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
 }
 
 std::string TermKey(const graph::ReadView& v, graph::TermId id) {
@@ -156,12 +126,27 @@ class CrashTest : public ::testing::Test {
   // A complete run into a fresh store: how long the writer needs.
   double Calibrate(const std::string& mode) {
     std::string db = dir_.Sub("calibrate-" + mode);
-    WriterRun r = RunWriter(mode, db, dir_.Sub("in.nq"), std::chrono::microseconds(-1));
+    testing::WriterRun r = RunWriter(mode, db, dir_.Sub("in.nq"), std::chrono::microseconds(-1));
     EXPECT_EQ(r.exit_code, 0);
     Found f = Verify(db, mode + " calibration");
     EXPECT_EQ(f.articles, kArticles);
     std::filesystem::remove_all(db);
     return r.seconds;
+  }
+
+  // Runs crash_writer; kills it `kill_after` (never when negative) after its
+  // start or, with after_open, after it reports the store open, so that a
+  // loaded machine's slow start does not eat the window.
+  testing::WriterRun RunWriter(const std::string& mode, const std::string& db, const std::string& input,
+                               std::chrono::microseconds kill_after, bool after_open = false) {
+    testing::WriterArgs a;
+    a.mode = mode;
+    a.db = db;
+    a.input = input;
+    a.kill_after = kill_after;
+    if (after_open && kill_after.count() >= 0) a.kill_at_committed = 0;
+    a.out_path = dir_.Sub("writer.out");
+    return testing::RunWriter(a);
   }
 
   testing::TempDir dir_;
@@ -172,10 +157,13 @@ TEST_F(CrashTest, KilledBatchImportLeavesWholeBatches) {
   const double full = Calibrate("batches");
   const int want_kills = 22;
   int kills = 0, partial = 0, completed = 0, round = 0;
+  double scale = 1.0;
   std::string db;
   int stored = kArticles;                                   // articles in `db` after the last round
   auto deadline = Clock::now() + std::chrono::seconds(60);  // a bound for a loaded machine
-  while (kills < want_kills && Clock::now() < deadline) {
+  // Until enough kills, and enough of them mid-import (many land while the
+  // input is still being parsed, before the first batch).
+  while ((kills < want_kills || partial < want_kills / 3) && Clock::now() < deadline) {
     // A finished store, and every fourth round, start from nothing; the other
     // rounds resume the store the last kill left, as a user re-running the
     // import would. The kill falls within the time the remaining work takes.
@@ -183,10 +171,12 @@ TEST_F(CrashTest, KilledBatchImportLeavesWholeBatches) {
       db = dir_.Sub("batches-" + std::to_string(round));
       stored = 0;
     }
-    double window = full * std::max(0.3, 1.0 - static_cast<double>(stored) / kArticles);
+    // `scale` shrinks each time a run finishes before its kill: the
+    // calibration run can be slower than later ones on a loaded machine.
+    double window = full * scale * std::max(0.3, 1.0 - static_cast<double>(stored) / kArticles);
     auto delay = std::chrono::microseconds(
         std::uniform_int_distribution<int64_t>(0, static_cast<int64_t>(window * 1e6))(rng_));
-    WriterRun r = RunWriter("batches", db, dir_.Sub("in.nq"), delay);
+    testing::WriterRun r = RunWriter("batches", db, dir_.Sub("in.nq"), delay, true);
     std::string when = "round " + std::to_string(round) + " (killed after " +
                        std::to_string(delay.count() / 1000) + " ms)";
     Found f = Verify(db, when);
@@ -199,6 +189,7 @@ TEST_F(CrashTest, KilledBatchImportLeavesWholeBatches) {
       EXPECT_EQ(r.exit_code, 0) << when;
       EXPECT_EQ(f.articles, kArticles) << when;
       ++completed;
+      scale *= 0.7;
     }
     if (HasFailure()) break;
     ++round;
@@ -219,7 +210,7 @@ TEST_F(CrashTest, KilledBulkImportLeavesEmptyOrCompleteStore) {
     // The files are ingested at the very end: aim the kills at the later part.
     auto delay = std::chrono::microseconds(std::uniform_int_distribution<int64_t>(
         static_cast<int64_t>(full * 0.3e6), static_cast<int64_t>(full * 1.05e6))(rng_));
-    WriterRun r = RunWriter("bulk", db, dir_.Sub("in.nq"), delay);
+    testing::WriterRun r = RunWriter("bulk", db, dir_.Sub("in.nq"), delay);
     std::string when = "bulk round " + std::to_string(round);
     if (!std::filesystem::exists(db + "/CURRENT")) {
       // Killed before RocksDB created the store: nothing to open yet.

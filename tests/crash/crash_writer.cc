@@ -4,8 +4,9 @@
 //
 //   crash_writer batches|bulk|ingest DB FILE [MAX_FILE_BYTES]
 //
-// ingest writes "committed N" to stdout after each committed batch: the first
-// N articles of FILE are then durable, and the test holds the store to it.
+// It writes "committed 0" once the store is open and, for ingest, "committed N"
+// after each committed batch: the first N articles of FILE are then durable,
+// and the test holds the store to it.
 // MAX_FILE_BYTES sets RLIMIT_FSIZE, so that writes past it fail with EFBIG as
 // they would on a full disk.
 #include <signal.h>
@@ -55,6 +56,9 @@ int main(int argc, char** argv) {
     std::cerr << "crash_writer: " << db.status().ToString() << "\n";
     return 1;
   }
+  // Nothing is committed yet, but the store is open: a test can time its
+  // kill from here.
+  Say("committed 0");
   newsgraph::Status s;
   if (mode == "ingest") {
     newsgraph::IngestOptions o;
