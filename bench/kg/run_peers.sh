@@ -4,12 +4,16 @@
 # same generated graphs. The harness writes data and results beside itself,
 # so it runs from a copy.
 #   bench/kg/run_peers.sh [SCALES] [WORKDIR]     e.g. 100k,1m /tmp/kgbench
+# Environment: NG_BUILD (build directory, default build), PEERS (default all
+# below), QUERY_TIMEOUT (seconds one query may run, default 120).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 scales=${1:-100k,1m}
 work=${2:-/tmp/newsgraph-kgbench}
 shared=$(cd "$root/../shared/bench" && pwd)
+build=$(cd "$root/${NG_BUILD:-build}" && pwd)
+peers=${PEERS:-ref,cli,sqlite,duckdb,kuzu,oxigraph,virtuoso,levelgraph}
 
 mkdir -p "$work"
 # Copy the harness (not its data, databases or node_modules).
@@ -22,9 +26,9 @@ for s in ${scales//,/ }; do
   n=$(echo "$s" | sed 's/k$/000/; s/m$/000000/')
   [ -f "data/$s/kg.nq" ] || node gen/gen.js --triples "$n" >/dev/null
 done
-ninja -C "$root/build" newsgraph_kg >/dev/null
-out="results/all-$(date +%F).jsonl"
+ninja -C "$build" newsgraph_kg >/dev/null
+out="results/all-$(date +%F-%H%M).jsonl"
 ENGINE_QUERIES="$here/kgql.json" ENGINE_NAME=newsgraph \
-  node run_all.mjs --scales "$scales" --peers ref,cli,sqlite,duckdb,kuzu,oxigraph,virtuoso,levelgraph \
-  --engine "$root/build/bench/kg/newsgraph_kg" --timeout 900 --query-timeout 120 --out "$out"
-node compare.mjs "$out" --require newsgraph | tee "results/all-$(date +%F).md"
+  node run_all.mjs --scales "$scales" --peers "$peers" \
+  --engine "$build/bench/kg/newsgraph_kg" --timeout 900 --query-timeout "${QUERY_TIMEOUT:-120}" --out "$out"
+node compare.mjs "$out" --require newsgraph | tee "${out%.jsonl}.md"
