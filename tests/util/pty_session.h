@@ -65,6 +65,16 @@ class PtySession {
     }
   }
 
+  // Sends a control key (Ctrl-C, Ctrl-D) once the program has been quiet for
+  // `quiet_ms`: typed ahead while the shell switches the terminal between
+  // cooked and raw mode, such a key can be taken by the line discipline
+  // instead of the line editor, which no person typing could make happen.
+  void SendWhenIdle(const std::string& keys, int quiet_ms = 150) {
+    while (ReadSome(quiet_ms)) {
+    }
+    Send(keys);
+  }
+
   // Reads until `needle` shows up after position `from` of the output (by
   // default: after what earlier waits consumed), or `timeout_ms` passes.
   bool WaitFor(const std::string& needle, int timeout_ms = 30000) {

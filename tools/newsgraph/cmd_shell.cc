@@ -95,13 +95,21 @@ Input ReadLine(const char* prompt, std::string* line) {
   g_have_line = g_eof = false;
   Shell::interrupted = 0;
   CatchInterrupt(false);
+  // SIGINT stays blocked except inside pselect(): a Ctrl-C that lands while
+  // a key is being handled is then delivered when the wait starts, instead
+  // of setting the flag just before a wait that would never end.
+  sigset_t with_sigint, without_sigint;
+  sigemptyset(&with_sigint);
+  sigaddset(&with_sigint, SIGINT);
+  sigprocmask(SIG_BLOCK, &with_sigint, &without_sigint);
+  sigdelset(&without_sigint, SIGINT);
   rl_callback_handler_install(prompt, OnLine);
   Input result = Input::kLine;
   while (!g_have_line) {
     fd_set fds;
     FD_ZERO(&fds);
     FD_SET(STDIN_FILENO, &fds);
-    int r = select(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr);
+    int r = pselect(STDIN_FILENO + 1, &fds, nullptr, nullptr, nullptr, &without_sigint);
     if (r < 0 && errno == EINTR && Shell::interrupted) {
       rl_free_line_state();
       rl_callback_sigcleanup();
@@ -111,6 +119,7 @@ Input ReadLine(const char* prompt, std::string* line) {
     }
     if (r > 0) rl_callback_read_char();
   }
+  sigprocmask(SIG_UNBLOCK, &with_sigint, nullptr);
   rl_callback_handler_remove();
   CatchInterrupt(true);
   Shell::interrupted = 0;

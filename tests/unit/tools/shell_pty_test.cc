@@ -67,11 +67,11 @@ TEST_F(ShellPty, MultiLineErrorRecoveryAndInterrupt) {
   // Ctrl-C drops a statement half typed.
   s.Send("MATCH (x)\r");
   ASSERT_TRUE(s.WaitFor("...> "));
-  s.Send("\x03");
+  s.SendWhenIdle("\x03");
   ASSERT_TRUE(s.WaitFor("newsgraph> ")) << s.output();
   s.Send("RETURN 'fresh' AS state;\r");
   ASSERT_TRUE(s.WaitFor("state\r\nfresh\r\n")) << s.output();
-  s.Send("\x04");  // Ctrl-D leaves
+  s.SendWhenIdle("\x04");  // Ctrl-D leaves
   EXPECT_EQ(s.Wait(), 0) << s.output();
 }
 
