@@ -221,7 +221,8 @@ int RunEvalFacts(const Args& args, const std::vector<std::string>& files) {
         std::cout << "\n";
       }
     }
-    for (const auto& [k, o] : ours) {
+    for (const auto& entry : ours) {
+      const auto& o = entry.second;  // clang 14 cannot capture a structured binding
       auto any = [&](const std::vector<GoldFact>& list) {
         for (const auto& f : list) {
           if (scorer.Matches(g, f, o)) return true;
