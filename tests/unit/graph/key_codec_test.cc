@@ -261,7 +261,8 @@ TEST(AliasKeyTest, ExactMatchPrefixAndRoundTrip) {
   ASSERT_TRUE(DecodeAliasKey(key, &name, &id));
   EXPECT_EQ(name, "haftar");
   EXPECT_EQ(id, 300u);
-  ASSERT_TRUE(DecodeAliasKey(AliasKey("حفتر", 1), &name, &id));
+  const std::string arabic = AliasKey("حفتر", 1);  // `name` views into it
+  ASSERT_TRUE(DecodeAliasKey(arabic, &name, &id));
   EXPECT_EQ(name, "حفتر");
   EXPECT_FALSE(DecodeAliasKey("no-nul-here", &name, &id));
   EXPECT_FALSE(DecodeAliasKey(key + "x", &name, &id));
