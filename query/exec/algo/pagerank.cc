@@ -40,13 +40,7 @@ std::unique_ptr<ProcedureCursor> OpenPageRank(ExecContext* ctx, const std::vecto
     return nullptr;
   }
   std::string detail = opts.snapshot_detail() + "; pagerank: " + std::to_string(ran) + " iterations in " + Millis(start);
-  return NodeRowsCursor(
-      s->num_nodes(),
-      [s, scores = std::move(scores)](graph::algo::Vertex v, std::vector<Value>* row) {
-        row->push_back(NodeValue(s->node_id(v)));
-        row->push_back(Value::Double(scores[v]));
-      },
-      std::move(detail));
+  return NodeScoresCursor(std::move(s), std::move(scores), std::move(detail));
 }
 
 }  // namespace

@@ -42,6 +42,18 @@ std::unique_ptr<ProcedureCursor> NodeRowsCursor(uint32_t num_nodes, NodeRowFill 
   return std::make_unique<NodeRows>(num_nodes, std::move(fill), std::move(detail));
 }
 
+std::unique_ptr<ProcedureCursor> NodeScoresCursor(std::shared_ptr<const graph::algo::Snapshot> s,
+                                                  std::vector<double> scores, std::string detail) {
+  const uint32_t n = s->num_nodes();
+  return NodeRowsCursor(
+      n,
+      [s = std::move(s), scores = std::move(scores)](graph::algo::Vertex v, std::vector<Value>* row) {
+        row->push_back(NodeValue(s->node_id(v)));
+        row->push_back(Value::Double(scores[v]));
+      },
+      std::move(detail));
+}
+
 std::string Millis(std::chrono::steady_clock::time_point start) {
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   char buf[32];

@@ -92,6 +92,10 @@ Value FactValue(const graph::algo::Snapshot& s, graph::algo::FactIndex f);
 using NodeRowFill = std::function<void(graph::algo::Vertex, std::vector<Value>*)>;
 std::unique_ptr<ProcedureCursor> NodeRowsCursor(uint32_t num_nodes, NodeRowFill fill, std::string detail);
 
+// `node, score` rows for the centralities: scores[v] for every vertex.
+std::unique_ptr<ProcedureCursor> NodeScoresCursor(std::shared_ptr<const graph::algo::Snapshot> s,
+                                                  std::vector<double> scores, std::string detail);
+
 // Milliseconds since `start`, as "12.3 ms".
 std::string Millis(std::chrono::steady_clock::time_point start);
 
