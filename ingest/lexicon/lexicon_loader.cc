@@ -414,6 +414,7 @@ class LexiconBuilder {
         lex_->exact_forms_.push_back(letters_only);
       }
     }
+    if (kind == MatchKind::kName && ids.size() == 1) lex_->vocab_.AddClass(ids[0], kWholeName);
     lex_->trie_.Add(ids, p);
     ++lex_->name_count_;
   }

@@ -28,6 +28,7 @@ enum WordClass : uint32_t {
   kPlaceCue = 1u << 11,        // في، إلى، مدينة, in: a place name may follow
   kHeadWord = 1u << 12,        // وزارة، نادي، ملعب: starts an organisation or place name
   kOrdinal = 1u << 13,         // الأول، التاسع: after a ruler's name it is part of the name
+  kWholeName = 1u << 14,       // a lexicon name of one word (ليبيا): never split into clitics
 };
 
 class Vocabulary {

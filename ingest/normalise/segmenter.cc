@@ -183,14 +183,20 @@ void Segmenter::Segment(const NormalisedText& text, std::vector<Token>* tokens,
     t.sentence = sentence;
     std::string_view form(folded.data() + fb, fe - fb);
     t.id = t.stem_id = vocab_->Find(form);
+    uint32_t cls = vocab_->Classes(t.id);
     if (kind == TokenKind::kWord && t.id != Vocabulary::kUnknown &&
-        (vocab_->Classes(t.id) & ~kNamePart) == 0 && form.substr(0, 2) == "\xD9\x88") {
+        (cls & ~(kNamePart | kWholeName | kTitleWord)) == 0 &&
+        (form.substr(0, 2) == "\xD9\x88" || !(cls & kWholeName))) {
       // A word known only from inside a longer lexicon name (وأيرلندا of the
-      // United Kingdom's full name) is و and a name when it stands alone;
-      // the whole form stays the token's id, so the longer name still matches.
+      // United Kingdom's full name, بليبيا of أنصار الشريعة بليبيا, للجيش)
+      // is a clitic and a name when it stands alone; the whole form stays the
+      // token's id, so the longer name still matches. A one-word name (كندا)
+      // is never split, except for و, which no such name starts with.
       CliticSplit split =
           SplitClitics(form, [&](std::string_view s) { return s != form && known(s); });
-      if (split.prefix > 0 && split.suffix == 0) {
+      // Not the article alone: الدولة of الدولة الإسلامية is not ال + a name.
+      bool article = form.substr(0, split.prefix) == "\xD8\xA7\xD9\x84";
+      if (split.prefix > 0 && split.suffix == 0 && !article) {
         t.sb = fb + split.prefix;
         t.restore_article = split.restore_article;
         t.stem_id = vocab_->Find(StemForm(form, split));
@@ -204,9 +210,16 @@ void Segmenter::Segment(const NormalisedText& text, std::vector<Token>* tokens,
         t.restore_article = split.restore_article;
         t.restore_ta = split.restore_ta;
         t.stem_id = vocab_->Find(StemForm(form, split));
-      } else if (form.size() > 2 && form[0] < 0x7F && form.substr(form.size() - 2) == "'s") {
-        t.se = fe - 2;  // English possessive
-        t.stem_id = vocab_->Find(form.substr(0, form.size() - 2));
+      }
+    }
+    // English possessive, also where the whole form is known from inside a
+    // longer name (Egypt's Muslim Brotherhood): Egypt's alone is Egypt.
+    if (kind == TokenKind::kWord && t.stem_id == t.id && form.size() > 2 && form[0] < 0x7F &&
+        form.substr(form.size() - 2) == "'s") {
+      uint32_t stem = vocab_->Find(form.substr(0, form.size() - 2));
+      if (stem != Vocabulary::kUnknown || t.id == Vocabulary::kUnknown) {
+        t.se = fe - 2;
+        t.stem_id = stem;
       }
     }
     text.OriginalSpan(t.sb, t.se, &t.start, &t.end);

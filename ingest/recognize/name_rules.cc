@@ -276,6 +276,8 @@ uint32_t RecognizerRun::TitleRule(uint32_t i, uint32_t title_end, uint32_t title
     return j;
   }
   uint32_t end = IsLatin(toks_[j]) ? LatinNameRun(j) : NameRun(j, false);
+  // السلطان أحمد الأول: the ordinal belongs to the name after a title too.
+  if (end > j && !IsLatin(toks_[j])) end = OrdinalTail(j, end);
   uint32_t words = 0;
   for (uint32_t k = j; k < end; ++k) words += toks_[k].kind == TokenKind::kWord;
   if (words == 0) return j;

@@ -81,7 +81,9 @@ std::vector<uint32_t> RecognizerRun::Targets(const Match& m, uint32_t first,
       // One word that names a small town, or that is also a given name, is
       // a place only where the text says so (في X، مدينة X، بـX).
       const LexEntity& e = lex_.entities()[p.index];
-      if (IsPlace(e.type) && given) continue;
+      // A country is a country (Jordan) unless a surname follows the word.
+      bool country = e.type == EntityType::kCountry && !SurnameAfter(first);
+      if (IsPlace(e.type) && given && !country) continue;
       if (e.type == EntityType::kCity && e.capital_of.empty() && e.population > 0 &&
           e.population < 100000)
         continue;
@@ -89,6 +91,16 @@ std::vector<uint32_t> RecognizerRun::Targets(const Match& m, uint32_t first,
     if (std::find(out.begin(), out.end(), p.index) == out.end()) out.push_back(p.index);
   }
   return out;
+}
+
+bool RecognizerRun::SurnameAfter(uint32_t i) const {
+  if (i + 1 >= toks_.size() || !SameSentence(i, i + 1)) return false;
+  const Token& t = toks_[i + 1];
+  if (t.kind != TokenKind::kWord) return false;
+  if (IsLatinAt(i + 1)) {
+    return t.upper && !(vocab_.Classes(t.id) & (kStopWord | kTimeWord | kTitleWord));
+  }
+  return vocab_.Has(t.id, kNamePart) && !(vocab_.Classes(t.id) & (kStopWord | kCommonWord));
 }
 
 bool RecognizerRun::IsLatinAt(uint32_t i) const {

@@ -74,6 +74,8 @@ class RecognizerRun {
   // place follows.
   bool PlaceCueBefore(uint32_t i) const;
   bool IsLatinAt(uint32_t i) const;
+  // A word that may be a surname right after token i (Jordan Henderson).
+  bool SurnameAfter(uint32_t i) const;
   // Extends a name ending at `end` by up to two nisba adjectives
   // (متحف دمشق الوطني، أستاد أثينا الأولمبي).
   uint32_t NisbaTail(uint32_t i, uint32_t end) const;

@@ -112,6 +112,25 @@ class ResolveRun {
     return id;
   }
 
+  // A consonant skeleton identifies a name only when every word keeps enough
+  // of it: الأول and Ali both shrink to "l", which joined أحمد الأول to
+  // Ahmadu Ali. Regnal names (an ordinal last) are never matched loosely.
+  bool FuzzyDistinct(const Candidate& c, std::string_view fuzzy) const {
+    if (fuzzy.size() < 4) return false;
+    const auto& toks = *fields_[c.field].tokens;
+    if (lex_.vocab().Classes(toks[c.last - 1].id) & kOrdinal) return false;
+    size_t word = 0;
+    for (char ch : fuzzy) {
+      if (ch == ' ') {
+        if (word < 2) return false;
+        word = 0;
+      } else {
+        ++word;
+      }
+    }
+    return word >= 2;
+  }
+
   // Every word form of the article, whole and without clitics.
   void Forms() {
     for (uint8_t f = 0; f < 2; ++f) {
@@ -189,7 +208,7 @@ class ResolveRun {
             std::string fuzzy = text::FuzzyKey(orig.substr(c.start, c.end - c.start));
             const auto* hits = lex_.FindFuzzy(fuzzy);
             if (hits && hits->size() == 1 &&
-                lex_.entities()[(*hits)[0]].type == EntityType::kPerson && fuzzy.size() >= 4) {
+                lex_.entities()[(*hits)[0]].type == EntityType::kPerson && FuzzyDistinct(c, fuzzy)) {
               r.lex = static_cast<int32_t>((*hits)[0]);
               r.rule = "fuzzy.person";
               break;

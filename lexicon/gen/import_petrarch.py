@@ -22,6 +22,10 @@ What is dropped, and why
     (Phoenix.agents, agents.all.ar): role words, not names; titles live in
     titles/.
   * One-word person names and names that are ordinary words: too ambiguous.
+  * Leading role words of Arabic person entries (رئيس، وزير، شيخ، سفير…: see
+    AR_TITLE_WORDS) are stripped; an entry left with a role only (رئيس
+    أفغاني), a bare given name (ملك عبد الله) or an institution (سلطة
+    احتلال، سفارة…) is dropped.
   * Arabic entries with an institution word (جامعة، وزارة، شركة…), which the
     dictionary files under people codes, and Arabic organisation entries: the
     dictionary is lemmatised (وزارة دفاع
@@ -177,12 +181,75 @@ def parse_file(path, arabic):
     return blocks
 
 
+# Role words that open many Arabic "person" entries (رئيس أفغاني، وزير
+# خارجية إيراني، شيخ عبد أمير قبلان): stripped; what is left is kept only when
+# it is still a name of two words or more.
+AR_TITLE_WORDS = set("""رئيس رئيسة وزير وزيرة سفير سفيرة أمير أميرة شيخ الشيخ ملك ملكة عاهل
+جنرال نائب مسؤول مستشار مستشارة قائد دكتور الدكتور آية أمام إمام الإمام ملا الملا سيد السيد
+حاكم زعيم مرشد متحدث ناطق مبعوث مندوب محافظ عميد عقيد لواء فريق مشير رائد نقيب قاضي مفتي
+بطريرك كاردينال بابا أسقف مطران حجة رئيسا وكيل أمين عضو مدير مديرة سكرتير""".split())
+# Words after which the rest is an institution, not a person (سلطة احتلال،
+# سفارة إثيوبية، نظام تشادي).
+AR_NOT_PERSON_START = set("""سلطة سفارة قيادة رئاسة نظام خارجية داخلية دفاع جهاز برنامج إدارة
+حكومة دولة مملكة جمهورية إمارة سلطنة بلدية ولاية""".split())
+AR_CONNECTORS = {"عبد", "ابو", "أبو", "ابي", "أبي", "بن", "ابن", "بنت", "ال"}
+# Portfolios after a minister's title (وزير داخلية، وزير إعلام).
+AR_PORTFOLIO = set("""خارجية خارجيه داخلية داخلي دفاع إعلام اعلام ثقافة عدل تعليم اتصال اتصالات مالية
+صحة نفط طاقة زراعة تجارة اقتصاد عمل إعلامي اعلامي عام دولة أول اول أعلى سابق أسبق أمن قومي
+بيئة بترول إسكان حكومي عالي انتقالي خارجي حصري""".split())
+AR_FUNCTION = set("في لدى الذي التي من إلى على عن مع".split())
+
+
+def load_ar_demonyms():
+    out = set()
+    path = os.path.join(LEX, "entities", "geo.jsonl")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if '"demonyms"' not in line:
+                continue
+            for d in json.loads(line).get("demonyms", {}).get("ar", []):
+                out.add(fold_ar(d))
+    return out
+
+
+AR_DEMONYMS = load_ar_demonyms()
+
+
+def strip_ar_titles(name):
+    """The name without its leading role words, or None if no name is left."""
+    words = name.split(" ")
+    if words and words[0] in AR_NOT_PERSON_START:
+        return None
+    if fold_ar(words[-1]) in AR_DEMONYMS:
+        return None  # الديوان ملكي أردني: a description, not a name
+    stripped = False
+    # وزير داخلية عراقي X، عاهل أردني ملك X: the portfolio and the
+    # nationality go with the title, and a second title may follow.
+    while words and (words[0] in AR_TITLE_WORDS or
+                     stripped and (words[0] in AR_PORTFOLIO or fold_ar(words[0]) in AR_DEMONYMS)):
+        first = words.pop(0)
+        stripped = True
+        if first == "آية" and words and words[0] == "الله":
+            words.pop(0)
+    if not stripped:
+        return name
+    if any(w in AR_FUNCTION for w in words):
+        return None  # لدى بلغاريا: a phrase, not a name
+    if len(words) < 2 or (len(words) == 2 and words[0] in AR_CONNECTORS):
+        return None  # رئيس أفغاني، ملك عبد الله: a role or a bare given name
+    if words[0] in AR_NOT_PERSON_START or words[0] in AR_ORG_WORDS:
+        return None
+    return " ".join(words)
+
+
 def classify(block, alpha3, arabic, source):
     """Returns an entity dict or None."""
     codes = [c for c in block["codes"] if not c[0].startswith("~")]
     if not codes:
         return None
     name = phrase_text(block["phrase"], arabic)
+    if name and arabic:
+        name = strip_ar_titles(name)
     if not name:
         return None
     words = name.split(" ")
@@ -247,6 +314,8 @@ def classify(block, alpha3, arabic, source):
     aliases = []
     for a in block["aliases"]:
         t = phrase_text(a, arabic)
+        if t and arabic:
+            t = strip_ar_titles(t)
         if t and t != name and len(t) >= 4 and t.upper() not in GENERIC and t not in aliases:
             if etype == "Person" and len(t.split(" ")) < 2:
                 continue

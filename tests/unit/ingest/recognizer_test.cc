@@ -182,5 +182,36 @@ TEST_F(ingestRecognizer, InstitutionsAreNotPeople) {
   }
 }
 
+TEST_F(ingestRecognizer, ProcliticBeforeANameKnownInsideLongerNames) {
+  // بليبيا is a word of "أنصار الشريعة بليبيا" and للجيش of a commander's
+  // title; alone they are ب + Libya and لل + the army's name.
+  EXPECT_THAT(Typed(Mentions("وصل الوفد بليبيا.")), ElementsAre("ليبيا|Country"));
+  auto army = Mentions("وقدمت روسيا الدعم للجيش الوطني الليبي.");
+  EXPECT_THAT(army, ::testing::Contains(::testing::HasSubstr("|libyan-national-army|")));
+  // A one-word name is never split: كندا is not ك + ندا.
+  EXPECT_THAT(Typed(Mentions("وصل الوفد إلى كندا.")), ElementsAre("كندا|Country"));
+}
+
+TEST_F(ingestRecognizer, FuzzyKeyDoesNotJoinADifferentName) {
+  // الأول shrinks to one consonant, as "Ali" does: أحمد الأول is no
+  // lexicon person reached through the Latin skeleton.
+  for (const auto& m : Mentions("وقال السلطان أحمد الأول إن الحرب انتهت.")) {
+    EXPECT_EQ(m.find("fuzzy"), std::string::npos) << m;
+  }
+}
+
+TEST_F(ingestRecognizer, OrdinalBelongsToTheNameAfterATitle) {
+  EXPECT_THAT(Typed(Mentions("وحكم السلطان محمد الثاني البلاد.")),
+              ElementsAre("محمد الثاني|Person"));
+}
+
+TEST_F(ingestRecognizer, EnglishPossessiveAndCountryNamedLikeAGivenName) {
+  EXPECT_THAT(Typed(Mentions("Jordan and Egypt signed a deal. Later Egypt's president met Russia's envoy.")),
+              ElementsAre("Jordan|Country", "Egypt|Country", "Egypt|Country", "Russia|Country"));
+  // A surname after the word makes it a person's given name.
+  EXPECT_THAT(Typed(Mentions("Jordan Henderson scored twice.")),
+              ElementsAre("Jordan Henderson|Person"));
+}
+
 }  // namespace
 }  // namespace newsgraph
