@@ -39,6 +39,25 @@ bool RecognizerRun::ConjunctionShaped(const Token& t) const {
   return h == "\xD8\xA3" || h == "\xD8\xA5" || h == "\xD8\xA2";  // أ إ آ
 }
 
+bool RecognizerRun::WordShaped(const Token& t) const {
+  // Shapes that a word takes and a name after a first name does not: a
+  // proclitic before a hamza (بأفخم، لإدخال), an imperfect verb in ي (يحرز،
+  // يستعيد; يو… starts foreign names: يوستاس), a pronoun suffix (يملكه،
+  // أنشأها; not the Persian …ويه of سيبويه), an indefinite noun in ة (رمية).
+  std::string_view o = text_.original().substr(t.start, t.end - t.start);
+  if (o.size() < 6) return false;
+  std::string_view c0 = o.substr(0, 2), c1 = o.substr(2, 2);
+  bool clitic = c0 == "\xD8\xA8" || c0 == "\xD9\x84" || c0 == "\xD9\x81" || c0 == "\xD9\x83";
+  if (clitic && (c1 == "\xD8\xA3" || c1 == "\xD8\xA5" || c1 == "\xD8\xA2")) return true;
+  if (c0 == "\xD9\x8A" && c1 != "\xD9\x88" && o.size() >= 8) return true;  // ي, not يو
+  auto ends = [&](std::string_view suf) {
+    return o.size() > suf.size() + 4 && o.substr(o.size() - suf.size()) == suf;
+  };
+  if (ends("\xD9\x87") && !ends("\xD9\x88\xD9\x8A\xD9\x87")) return true;  // ه, not ويه
+  if (ends("\xD9\x87\xD8\xA7") || ends("\xD9\x87\xD9\x85")) return true;     // ها هم
+  return EndsInTaMarbuta(t);
+}
+
 bool RecognizerRun::EndsInTaMarbuta(const Token& t) const {
   std::string_view orig = text_.original();
   return t.end - t.start >= kTaMarbuta.size() &&
@@ -175,9 +194,9 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     // After the first word, one word that is not known to be a name part
     // (a surname: رونالدو، بودولسكي) may follow; a second one is taken to
     // be the text going on (يحب، ربح).
-    if (count > 0 && !after_connector && !(cls & kNameLike) && !StartsWithArticle(t) &&
-        ++unknown > 1)
-      break;
+    if (count > 0 && !after_connector && !(cls & kNameLike) && !StartsWithArticle(t)) {
+      if (WordShaped(t) || ++unknown > 1) break;
+    }
     if (count > 0 && !after_connector) {
       Match m = FirstOfKind(k, {MatchKind::kName, MatchKind::kDemonym, MatchKind::kTitle});
       if (m.end > k) {
@@ -406,9 +425,14 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
              !toks_[k].split() && !ConjunctionShaped(toks_[k]) &&
              !(vocab_.Classes(toks_[k].id) & kStopWord);
     };
-    if (!word_at(i + 1)) return i;
-    if (StartsWithArticle(toks_[i + 1]) && !(vocab_.Classes(toks_[i + 1].id) & kNameLike)) return i;
-    uint32_t end = i + 2;
+    // Connectors may follow each other: ابن أبي أصيبعة، أبو عبد الله.
+    uint32_t w = i + 1;
+    while (w < i + 3 && word_at(w + 1) && (vocab_.Classes(toks_[w].id) & kNameConnector) &&
+           !(vocab_.Classes(toks_[w].id) & kGivenName))
+      ++w;
+    if (!word_at(w)) return i;
+    if (StartsWithArticle(toks_[w]) && !(vocab_.Classes(toks_[w].id) & kNameLike)) return i;
+    uint32_t end = w + 1;
     while (word_at(end + 1) && (vocab_.Classes(toks_[end].id) & kNameConnector)) end += 2;
     // A kunya before the name proper: أبو بكر محمد بن زكريا الرازي.
     if (end < toks_.size() && SameSentence(i, end) &&

@@ -46,6 +46,8 @@ class RecognizerRun {
   uint32_t OrdinalTail(uint32_t i, uint32_t end) const;
   // True when the token as written ends in ة (folding makes it ه).
   bool EndsInTaMarbuta(const Token& t) const;
+  // An unknown word shaped like an ordinary word, not a surname.
+  bool WordShaped(const Token& t) const;
   // True when the token as written is و + أ/إ/آ…: a conjunction and a word.
   bool ConjunctionShaped(const Token& t) const;
   // Length of the run of name-like tokens at i (0 when none); `after_title`
