@@ -287,22 +287,19 @@ Result<BatchStats> Batch::Commit() {
   }
   for (const auto& [k, n] : per_article) {
     const auto& [article, t] = k;
-    (void)n;
     std::string key = ArticleFactKey(article, t);
-    bool fact_new_in_article = true;
+    uint64_t stored = 0;  // mentions of t already stored for the article
     if (!new_article_ids_.count(article)) {
       std::string v;
       auto s = db->Get(ro, store_->cf(Cf::kArticleFacts), key, &v);
       if (s.ok()) {
-        fact_new_in_article = false;
+        if (!DecodeArticleFactCount(v, &stored)) return Status::Corruption("bad article_facts value");
       } else if (!s.IsNotFound()) {
         return FromRocks(s, "reading article_facts");
       }
     }
-    if (fact_new_in_article) {
-      ++deltas[t].articles;
-      wb.Put(store_->cf(Cf::kArticleFacts), key, rocksdb::Slice());
-    }
+    if (stored == 0) ++deltas[t].articles;
+    wb.Put(store_->cf(Cf::kArticleFacts), key, EncodeArticleFactCount(stored + n));
   }
 
   // Facts and their three index entries.

@@ -220,11 +220,20 @@ class Checker {
         Problem("article_facts: undecodable entry at key " + HexKey(c->key()));
         continue;
       }
+      uint64_t n = 0;
       auto m = v_.Cursor(Cf::kMentions, MentionPrefix(t, a));
-      bool any = m->Valid();
+      for (; m->Valid(); m->Next()) ++n;
       NG_RETURN_IF_ERROR(m->status());
-      if (!any) {
+      uint64_t stored;
+      if (n == 0) {
         Problem("article_facts entry " + std::to_string(a) + " " + Show(t) + " has no mention in that article");
+      } else if (!v_.HasArticleFactCounts()) {
+        // A version-1 store opened read-only keeps no counts.
+      } else if (!DecodeArticleFactCount(c->value(), &stored)) {
+        Problem("article_facts entry " + std::to_string(a) + " " + Show(t) + ": undecodable mention count");
+      } else if (stored != n) {
+        Problem("article_facts entry " + std::to_string(a) + " " + Show(t) + " counts " + std::to_string(stored) +
+                " mentions; the article has " + std::to_string(n));
       }
     }
     return c->status();

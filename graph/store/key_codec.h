@@ -68,6 +68,9 @@ inline constexpr std::string_view kPredicateStatsPrefix = "stats/p/";
 std::string PredicateStatsKey(TermId p);
 }  // namespace meta
 
-inline constexpr uint64_t kSchemaVersion = 1;
+// 2: article_facts values count the fact's mentions in the article. A
+// version-1 store is upgraded when opened for writing; read-only, it is read
+// as it is (counts then come from the mentions).
+inline constexpr uint64_t kSchemaVersion = 2;
 
 }  // namespace newsgraph::graph

@@ -255,7 +255,9 @@ Status ReadView::ArticleFacts(ArticleId id, std::vector<std::pair<Triple, uint64
     Triple t;
     if (!DecodeArticleFactKey(c->key(), &a, &t)) return Status::Corruption("bad article_facts entry");
     uint64_t n = 0;
-    if (with_counts) {
+    if (with_counts && HasArticleFactCounts()) {
+      if (!DecodeArticleFactCount(c->value(), &n)) return Status::Corruption("bad article_facts value");
+    } else if (with_counts) {
       auto m = Cursor(Cf::kMentions, MentionPrefix(t, id));
       for (; m->Valid(); m->Next()) ++n;
       NG_RETURN_IF_ERROR(m->status());
@@ -263,6 +265,9 @@ Status ReadView::ArticleFacts(ArticleId id, std::vector<std::pair<Triple, uint64
     out->emplace_back(t, n);
   }
   return c->status();
+}
+
+bool ReadView::HasArticleFactCounts() const { return store_->article_fact_counts();
 }
 
 Status ReadView::ArticlesBetween(int32_t from, int32_t to, std::vector<ArticleId>* out) const {

@@ -107,10 +107,13 @@ class ReadView {
 
   Result<std::optional<ArticleId>> FindArticle(std::string_view key) const;
   Result<ArticleRecord> GetArticle(ArticleId id) const;
-  // The facts of an article with the number of mentions in it (counting
-  // them reads the mentions; without `with_counts` the counts are 0).
+  // The facts of an article with the number of mentions in it (without
+  // `with_counts` the counts are 0).
   Status ArticleFacts(ArticleId id, std::vector<std::pair<Triple, uint64_t>>* out,
                       bool with_counts = true) const;
+  // Whether ArticleFacts counts come from stored values (cheap) rather than
+  // from reading the mentions.
+  bool HasArticleFactCounts() const;
   // Articles dated in [from, to], inclusive.
   Status ArticlesBetween(int32_t from, int32_t to, std::vector<ArticleId>* out) const;
 

@@ -14,15 +14,20 @@ namespace newsgraph::graph {
 
 std::string TermRecord::Name(const std::string& lang) const {
   if (kind != TermKind::kEntity) return key;
-  if (!lang.empty()) {
-    if (auto it = labels.find(lang); it != labels.end()) return it->second;
+  if (!labels.empty()) {
+    if (!lang.empty()) {
+      if (auto it = labels.find(lang); it != labels.end()) return it->second;
+    }
+    for (const char* l : {"en", "ar"}) {
+      if (auto it = labels.find(l); it != labels.end()) return it->second;
+    }
+    return labels.begin()->second;
   }
-  for (const char* l : {"en", "ar"}) {
-    if (auto it = labels.find(l); it != labels.end()) return it->second;
+  // The last segment of an IRI. A plain loop: find_last_of calls memchr once
+  // per character, and names are computed for every row of a result.
+  for (size_t i = key.size(); i-- > 0;) {
+    if (key[i] == '/' || key[i] == '#') return i + 1 < key.size() ? key.substr(i + 1) : key;
   }
-  if (!labels.empty()) return labels.begin()->second;
-  size_t cut = key.find_last_of("/#");
-  if (cut != std::string::npos && cut + 1 < key.size()) return key.substr(cut + 1);
   return key;
 }
 
@@ -271,6 +276,20 @@ bool DecodeMention(std::string_view in, MentionRecord* m) {
     m->evidence = e;
   }
   return in.empty();
+}
+
+std::string EncodeArticleFactCount(uint64_t mentions) {
+  std::string v;
+  if (mentions != 1) PutVarint(&v, mentions);
+  return v;
+}
+
+bool DecodeArticleFactCount(std::string_view in, uint64_t* mentions) {
+  if (in.empty()) {
+    *mentions = 1;
+    return true;
+  }
+  return GetVarint(&in, mentions) && in.empty() && *mentions > 1;
 }
 
 std::string EncodeArticle(const ArticleRecord& a) {

@@ -23,6 +23,12 @@ bool DecodeSummary(std::string_view in, FactSummary* s);
 std::string EncodeMention(const MentionRecord& m);
 bool DecodeMention(std::string_view in, MentionRecord* m);
 
+// An article_facts value: how many mentions the fact has in the article
+// (schema version 2). The common single mention is an empty value, which
+// costs no byte on disk.
+std::string EncodeArticleFactCount(uint64_t mentions);
+bool DecodeArticleFactCount(std::string_view in, uint64_t* mentions);
+
 std::string EncodeArticle(const ArticleRecord& a);
 bool DecodeArticle(std::string_view in, ArticleRecord* a);
 

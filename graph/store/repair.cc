@@ -117,7 +117,7 @@ Result<RepairReport> RepairStore(Store* store) {
     Triple cur{};
     bool have = false;
     FactSummary sum;
-    std::set<ArticleId> arts;
+    std::map<ArticleId, uint64_t> arts;  // mentions of the fact per article
     auto finish = [&]() -> Status {
       if (!have) return Status::OK();
       sum.articles = arts.size();
@@ -133,10 +133,10 @@ Result<RepairReport> RepairStore(Store* store) {
           ++rep.index_entries_put;
         }
       }
-      for (ArticleId a : arts) {
-        std::string k = ArticleFactKey(a, cur);
-        if (!Has(db, store->cf(Cf::kArticleFacts), k)) {
-          w.batch()->Put(store->cf(Cf::kArticleFacts), k, rocksdb::Slice());
+      for (auto [a, n] : arts) {
+        std::string k = ArticleFactKey(a, cur), v, want = EncodeArticleFactCount(n);
+        if (!Has(db, store->cf(Cf::kArticleFacts), k, &v) || v != want) {
+          w.batch()->Put(store->cf(Cf::kArticleFacts), k, want);
           ++rep.index_entries_put;
         }
       }
@@ -170,7 +170,7 @@ Result<RepairReport> RepairStore(Store* store) {
       }
       ++sum.mentions;
       ++mentions;
-      arts.insert(a);
+      ++arts[a];
       int32_t day = m.day != kNoDay ? m.day : days[a];
       if (day != kNoDay) {
         sum.first_day = sum.first_day == kNoDay ? day : std::min(sum.first_day, day);

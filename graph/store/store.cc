@@ -16,6 +16,7 @@
 #include "graph/store/coding.h"
 #include "graph/store/key_codec.h"
 #include "graph/store/read_view.h"
+#include "graph/store/records.h"
 
 namespace newsgraph::graph {
 
@@ -217,6 +218,12 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options, const std::st
     NG_RETURN_IF_ERROR(store->Write(&b));
   } else if (!s.ok()) {
     return FromRocks(s, "reading the schema version");
+  } else if (GetU64(version) == 1) {
+    if (options.read_only) {
+      store->article_fact_counts_ = false;
+    } else {
+      NG_RETURN_IF_ERROR(store->UpgradeArticleFactCounts());
+    }
   } else if (GetU64(version) != kSchemaVersion) {
     return Status::NotSupported(path + " has schema version " + std::to_string(GetU64(version)) +
                                 "; this build reads version " + std::to_string(kSchemaVersion));
@@ -290,6 +297,49 @@ Status Store::LoadCounters() {
 }
 
 Status Store::ReloadCounters() { return LoadCounters(); }
+
+// Version 1 left article_facts values empty. Mentions are keyed by fact,
+// then article, so one pass counts each (fact, article) run; only counts
+// above one need a value. The version is written last: a crash part way
+// leaves a version-1 store that the next open upgrades again.
+Status Store::UpgradeArticleFactCounts() {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMentions)));
+  rocksdb::WriteBatch b;
+  Triple cur{};
+  ArticleId cur_a = 0;
+  uint64_t n = 0;
+  auto flush_run = [&]() {
+    if (n > 1) b.Put(cf(Cf::kArticleFacts), ArticleFactKey(cur_a, cur), EncodeArticleFactCount(n));
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Triple t;
+    ArticleId a;
+    uint32_t sentence;
+    if (!DecodeMentionKey(std::string_view(it->key().data(), it->key().size()), &t, &a, &sentence)) {
+      return Status::Corruption(path_ + ": undecodable mention key while upgrading the store (run newsgraph check)");
+    }
+    if (n > 0 && t == cur && a == cur_a) {
+      ++n;
+      continue;
+    }
+    flush_run();
+    cur = t;
+    cur_a = a;
+    n = 1;
+    if (b.Count() >= 50000) {
+      NG_RETURN_IF_ERROR(FromRocks(db_->Write(rocksdb::WriteOptions(), &b), "upgrading article_facts"));
+      b.Clear();
+    }
+  }
+  NG_RETURN_IF_ERROR(FromRocks(it->status(), "reading mentions"));
+  flush_run();
+  std::string v;
+  PutVarint(&v, kSchemaVersion);
+  b.Put(cf(Cf::kMeta), meta::kSchemaVersion, v);
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->Write(wo, &b), "upgrading article_facts");
+}
 
 Status Store::Write(rocksdb::WriteBatch* batch) {
   if (read_only_) return Status::InvalidArgument("the database " + path_ + " is open read-only");

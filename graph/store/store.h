@@ -72,6 +72,9 @@ class Store {
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
   rocksdb::DB* db() const { return db_; }
+  // Whether article_facts values hold mention counts (schema version 2; a
+  // version-1 store opened read-only has none).
+  bool article_fact_counts() const { return article_fact_counts_; }
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_[static_cast<size_t>(c)]; }
 
   // A consistent snapshot for reading; later writes stay invisible to it.
@@ -109,10 +112,12 @@ class Store {
  private:
   Store() = default;
   Status LoadCounters();
+  Status UpgradeArticleFactCounts();
 
   std::string path_;
   bool read_only_ = false;
   bool sync_ = false;
+  bool article_fact_counts_ = true;
   rocksdb::DB* db_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, kNumCf> handles_{};
   Counters counters_;

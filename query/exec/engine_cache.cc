@@ -7,6 +7,7 @@ namespace newsgraph::query {
 namespace {
 constexpr size_t kMaxStatements = 256;
 constexpr size_t kMaxTerms = 2000000;
+constexpr size_t kMaxArticles = 200000;
 // Snapshots of a 1M-fact graph take about 20-40 MiB each.
 constexpr size_t kMaxSnapshots = 4;
 // Degree vectors are one double per term: 8 of them at 1M facts are ~6 MiB.
@@ -37,6 +38,7 @@ void EngineCache::Reset(uint64_t version) {
   version_ = version;
   catalog_.reset();
   terms_.clear();
+  articles_.clear();
   snapshots_.clear();
   scores_.clear();
 }
@@ -65,6 +67,20 @@ void EngineCache::AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<co
   Reset(version);
   if (terms_.size() >= kMaxTerms) terms_.clear();
   terms_.emplace(id, std::move(t));
+}
+
+std::shared_ptr<const graph::ArticleRecord> EngineCache::FindArticle(uint64_t version, graph::ArticleId id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (version != version_) return nullptr;
+  auto it = articles_.find(id);
+  return it == articles_.end() ? nullptr : it->second;
+}
+
+void EngineCache::AddArticle(uint64_t version, graph::ArticleId id, std::shared_ptr<const graph::ArticleRecord> a) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Reset(version);
+  if (articles_.size() >= kMaxArticles) articles_.clear();
+  articles_.emplace(id, std::move(a));
 }
 
 std::shared_ptr<const graph::algo::Snapshot> EngineCache::FindSnapshot(uint64_t version, const std::string& key) {

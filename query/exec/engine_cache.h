@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/model/fact.h"
 #include "graph/model/term.h"
 #include "query/ast/statement.h"
 
@@ -36,6 +37,10 @@ class EngineCache {
   std::shared_ptr<const graph::TermRecord> FindTerm(uint64_t version, graph::TermId id);
   void AddTerm(uint64_t version, graph::TermId id, std::shared_ptr<const graph::TermRecord> t);
 
+  // Article records without their text (they are read per mention row).
+  std::shared_ptr<const graph::ArticleRecord> FindArticle(uint64_t version, graph::ArticleId id);
+  void AddArticle(uint64_t version, graph::ArticleId id, std::shared_ptr<const graph::ArticleRecord> a);
+
   // Graph snapshots for store `version`, by filter key (SnapshotFilter::Key),
   // or null. A few are kept, least recently used dropped first; a write
   // drops them all. Snapshots of an older version than the cache holds are
@@ -56,6 +61,7 @@ class EngineCache {
   uint64_t version_ = UINT64_MAX;
   std::shared_ptr<const Catalog> catalog_;
   std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
+  std::unordered_map<graph::ArticleId, std::shared_ptr<const graph::ArticleRecord>> articles_;
   std::list<std::pair<std::string, std::shared_ptr<const graph::algo::Snapshot>>> snapshots_;  // most recent first
   std::list<std::pair<std::string, std::shared_ptr<const std::vector<double>>>> scores_;         // most recent first
 

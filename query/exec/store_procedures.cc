@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "graph/store/key_codec.h"
 #include "graph/store/read_view.h"
+#include "query/exec/engine_cache.h"
 #include "query/exec/eval.h"
 #include "query/exec/procedures.h"
 
@@ -30,10 +31,11 @@ bool DateArg(ExecContext* ctx, const char* proc, const Value& v, const char* wha
 }
 
 // One row per mention of the selected articles (or of the whole store).
-// Per article, its facts come from article_facts and each fact's mentions
-// in it from a seek into mentions; both cursors are reused across seeks,
-// which at a few thousand mentions costs a fraction of a new RocksDB
-// iterator per lookup.
+// Per article, its facts and their mention counts come from article_facts.
+// Only when the query yields a column of the mention itself (sentence,
+// rule, confidence, date) is each fact's mentions read, by a seek into
+// mentions: a seek costs ten times a step, and a date-range query touches
+// thousands of facts. Both cursors are reused across seeks.
 class MentionsCursor : public ProcedureCursor {
  public:
   // Output columns, in the order of the procedure's signature.
@@ -46,6 +48,9 @@ class MentionsCursor : public ProcedureCursor {
   void Yielding(const std::vector<bool>& used) override {
     for (size_t i = 0; i < kCols && i < used.size(); ++i) used_[i] = used[i];
     need_article_ = used_[kArticle] || used_[kTitle] || used_[kDate] || used_[kSource];
+    // A mention's own date may differ from its article's.
+    need_mentions_ = used_[kDate] || used_[kSentence] || used_[kRule] || used_[kConfidence] ||
+                     !ctx_->view->HasArticleFactCounts();
   }
 
   bool Next(std::vector<Value>* out) override {
@@ -89,10 +94,20 @@ class MentionsCursor : public ProcedureCursor {
     for (; facts_->Valid(); facts_->Next()) {
       graph::ArticleId id;
       graph::Triple t;
-      if (!graph::DecodeArticleFactKey(facts_->key(), &id, &t)) {
+      uint64_t n = 1;
+      if (!graph::DecodeArticleFactKey(facts_->key(), &id, &t) ||
+          (!need_mentions_ && !graph::DecodeArticleFactCount(facts_->value(), &n))) {
         return ctx_->Fail(Status::Corruption("bad article_facts entry"));
       }
-      if (predicate_ == graph::kNoTerm || t.p == predicate_) triples_.push_back(t);
+      if (predicate_ != graph::kNoTerm && t.p != predicate_) continue;
+      if (need_mentions_) {
+        triples_.push_back(t);
+        continue;
+      }
+      graph::Mention m;
+      m.fact = t;
+      m.article = a;
+      pending_.insert(pending_.end(), n, m);
     }
     if (Status s = facts_->status(); !s.ok()) return ctx_->Fail(s);
     for (const graph::Triple& t : triples_) {
@@ -156,18 +171,20 @@ class MentionsCursor : public ProcedureCursor {
   }
 
   const graph::ArticleRecord* Article(graph::ArticleId id) {
-    if (id == last_id_ && last_) return last_;
-    auto it = cache_.find(id);
-    if (it == cache_.end()) {
-      if (cache_.size() > 100000) cache_.clear();
+    if (id == last_id_ && last_) return last_.get();
+    std::shared_ptr<const graph::ArticleRecord> rec;
+    const uint64_t version = ctx_->terms->version();
+    if (ctx_->cache) rec = ctx_->cache->FindArticle(version, id);
+    if (!rec) {
       auto a = ctx_->view->GetArticle(id);
       if (!a.ok()) return nullptr;
       a->text.clear();
-      it = cache_.emplace(id, std::move(a).value()).first;
+      rec = std::make_shared<const graph::ArticleRecord>(std::move(a).value());
+      if (ctx_->cache) ctx_->cache->AddArticle(version, id, rec);
     }
     last_id_ = id;
-    last_ = &it->second;
-    return last_;
+    last_ = std::move(rec);
+    return last_.get();
   }
 
   ExecContext* ctx_;
@@ -176,14 +193,14 @@ class MentionsCursor : public ProcedureCursor {
   graph::TermId predicate_;
   std::vector<bool> used_;
   bool need_article_ = true;
+  bool need_mentions_ = true;
   size_t article_ = 0;
   std::vector<graph::Triple> triples_;
   std::vector<graph::Mention> pending_;
   size_t next_ = 0;
   std::unique_ptr<graph::KeyCursor> facts_, mentions_;
-  std::unordered_map<graph::ArticleId, graph::ArticleRecord> cache_;
   graph::ArticleId last_id_ = 0;
-  const graph::ArticleRecord* last_ = nullptr;
+  std::shared_ptr<const graph::ArticleRecord> last_;
 };
 
 std::unique_ptr<ProcedureCursor> OpenMentions(ExecContext* ctx, const std::vector<Value>& args) {
