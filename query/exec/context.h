@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "graph/store/read_view.h"
 #include "newsgraph/query.h"
@@ -23,12 +24,23 @@ class TermCache {
       : view_(view), shared_(shared), version_(version) {}
   // nullptr (and *error set) when the term cannot be read.
   const graph::TermRecord* Get(graph::TermId id, Status* error);
+  // The store version the query reads.
+  uint64_t version() const { return version_; }
 
  private:
   const graph::ReadView* view_;
   EngineCache* shared_;
   uint64_t version_;
-  std::unordered_map<graph::TermId, std::shared_ptr<const graph::TermRecord>> terms_;
+  // An open-addressing table (linear probing, at most half full) over the
+  // records kept alive by keep_: a hit costs a multiply and a compare, and a
+  // result row may look up several terms.
+  struct Slot {
+    graph::TermId id = 0;
+    const graph::TermRecord* rec = nullptr;  // null: empty
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::shared_ptr<const graph::TermRecord>> keep_;
+  void Insert(graph::TermId id, const graph::TermRecord* rec);
 };
 
 struct ExecContext {

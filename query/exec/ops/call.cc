@@ -29,7 +29,8 @@ class Call : public Operator {
       if (cursor_) {
         if (cursor_->Next(&out_)) {
           *row = input_;
-          for (const auto& [col, slot] : yields_) (*row)[static_cast<size_t>(slot)] = out_[col];
+          // The cursor refills out_ on every Next, so its values can move.
+          for (const auto& [col, slot] : yields_) (*row)[static_cast<size_t>(slot)] = std::move(out_[col]);
           return true;
         }
         cursor_.reset();

@@ -141,7 +141,9 @@ class Distinct : public Operator {
       for (size_t i = 0; i < slots_.size(); ++i) key[i] = (*row)[static_cast<size_t>(slots_[i])];
       uint64_t bytes = 48;
       for (const auto& v : key) bytes += ApproxBytes(v);
-      if (seen_.insert(key).second) {
+      if (seen_.find(key) == seen_.end()) {
+        seen_.insert(std::move(key));
+        key.assign(slots_.size(), Value());
         held_ += bytes;
         if (!ctx_->Reserve(bytes, "DISTINCT")) return false;
         return true;
