@@ -200,12 +200,17 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     if (count > 0 && !after_connector) {
       Match m = FirstOfKind(k, {MatchKind::kName, MatchKind::kDemonym, MatchKind::kTitle});
       if (m.end > k) {
-        bool person = false;
+        bool person = false, town = m.end == k + 1 && count == 1 &&
+                                   (vocab_.Classes(toks_[i].stem_id) & kGivenName);
         for (const Payload& p : lex_.trie().Payloads(m.node)) {
-          person |= p.kind == MatchKind::kName &&
-                    lex_.entities()[p.index].type == EntityType::kPerson;
+          if (p.kind != MatchKind::kName) continue;
+          const LexEntity& e = lex_.entities()[p.index];
+          person |= e.type == EntityType::kPerson;
+          // لويس فيغو: right after a given name, a town's name is a surname;
+          // capitals, countries and regions are not (زار محمد باريس).
+          town &= e.type == EntityType::kCity && e.capital_of.empty();
         }
-        if (!person) break;
+        if (!person && !town) break;
       }
     }
     ++count;
@@ -417,6 +422,10 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
   uint32_t cls = vocab_.Classes(t.stem_id);
   bool connector = (cls & kNameConnector) && !(cls & kGivenName);
   if (!(cls & kGivenName) && !connector) return i;
+  // A given name does not take the article: الوسام is "the medal".
+  if (t.sb >= t.fb + kAl.size() && !t.restore_article &&
+      std::string_view(text_.folded()).substr(t.sb - kAl.size(), kAl.size()) == kAl)
+    return i;
   if (connector) {
     // أبو بكر، ابن خلدون، عبد الفتاح السيسي، معاوية بن أبي سفيان: a connector
     // and a name word, then further connector-word pairs and a nisba.

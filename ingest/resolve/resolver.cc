@@ -238,6 +238,7 @@ class ResolveRun {
     // people of the article share it.
     std::unordered_map<std::string, int64_t> table, given_table;
     std::unordered_map<std::string, std::unordered_map<int64_t, int>> given_votes;
+    std::unordered_map<std::string, int64_t> dominant;
     const Vocabulary& vocab = lex_.vocab();
     for (const auto& r : res_) {
       if (r.demonym || r.anaphor || TypeOf(r) != EntityType::kPerson) continue;
@@ -261,8 +262,10 @@ class ResolveRun {
         // Two people of the article with one given name are usually one
         // person spelled twice (راؤول غونزاليس، راؤول غونزاليز): the one named
         // more often takes it.
+        // A name the lexicon knows counts double: the rule-made ones that tie
+        // with it are mostly a given name and the next word (راؤول كسر).
         auto& votes = given_votes[given];
-        ++votes[gid];
+        votes[gid] += r.lex >= 0 ? 2 : 1;
       }
       std::string form = StemOf(r.field, last);
       if (form.size() < 5) continue;  // two Arabic letters or four Latin ones
@@ -292,7 +295,9 @@ class ResolveRun {
         }
       }
       given_table.emplace(given, best_n > second_n ? best : -1);
+      if (best_n > second_n && best_n >= 2) dominant.emplace(given, best);
     }
+    TrimToGiven(dominant, &table);
     for (const auto& [given, id] : given_table) table.emplace(given, id);  // surnames win
     if (table.empty()) return;
     auto apply = [](Resolved* r, int64_t id) {
@@ -356,6 +361,46 @@ class ResolveRun {
     }
     res_.insert(res_.end(), added.begin(), added.end());
     std::sort(res_.begin(), res_.end(), Before);
+  }
+
+  // A given name and one unknown word, where the article names someone
+  // else with that given name again and again (راؤول after راؤول غونزاليس)
+  // and the word comes only once: the word is the text going on (راؤول كسر،
+  // راؤول مشهورا), so the mention is the given name alone.
+  void TrimToGiven(const std::unordered_map<std::string, int64_t>& dominant,
+                   std::unordered_map<std::string, int64_t>* surnames) {
+    if (dominant.empty()) return;
+    std::unordered_map<std::string, int> counts;
+    for (uint8_t f = 0; f < 2; ++f) {
+      if (!fields_[f].tokens) continue;
+      const std::string& folded = fields_[f].text->folded();
+      for (const Token& t : *fields_[f].tokens) {
+        if (t.kind == TokenKind::kWord) ++counts[folded.substr(t.fb, t.fe - t.fb)];
+      }
+    }
+    const Vocabulary& vocab = lex_.vocab();
+    for (auto& r : res_) {
+      if (r.prov < 0 || std::string_view(r.rule) != "given_name" || r.last != r.first + 2) continue;
+      const auto& toks = *fields_[r.field].tokens;
+      const Token& second = toks[r.first + 1];
+      if (second.kind != TokenKind::kWord ||
+          (vocab.Classes(second.id) & (kGivenName | kNamePart | kNisbaSurname | kNameConnector)))
+        continue;
+      const std::string& folded = fields_[r.field].text->folded();
+      if (counts[folded.substr(second.fb, second.fe - second.fb)] != 1) continue;
+      auto it = dominant.find(StemOf(r.field, toks[r.first]));
+      if (it == dominant.end() || it->second == -2 - r.prov) continue;
+      surnames->erase(StemOf(r.field, second));
+      r.last = r.first + 1;
+      r.end = toks[r.first].end;
+      if (it->second >= 0) {
+        r.lex = static_cast<int32_t>(it->second);
+        r.prov = -1;
+      } else {
+        r.prov = static_cast<int32_t>(-2 - it->second);
+      }
+      r.rule = "coref.given";
+    }
   }
 
   bool HeadMatches(const Resolved& r, const HeadRule& rule) const {
