@@ -454,6 +454,14 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
     c.name = FoldedSpan(i, end);
     return end;
   }
+  // A laqab (صلاح الدين، نور الدين، عضد الدولة) names a person by itself,
+  // and a nisba may follow it (صلاح الدين الأيوبي).
+  if (i + 2 <= toks_.size() && SameSentence(i, i + 1) && LaqabShaped(i)) {
+    uint32_t end = NisbaTail(i, i + 2);
+    Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "laqab", 0.7f);
+    c.name = FoldedSpan(i, end);
+    return end;
+  }
   uint32_t end = NameRun(i, false);
   if (uint32_t ord = OrdinalTail(i, end); ord > end && !(cls & kStopWord)) {
     Candidate& c = Emit(CandidateKind::kProvisional, i, ord, EntityType::kPerson, "given_name", 0.7f);

@@ -88,9 +88,24 @@ std::vector<uint32_t> RecognizerRun::Targets(const Match& m, uint32_t first,
           e.population < 100000)
         continue;
     }
+    // A place named like a laqab, a given name and الدين or الدولة (صلاح
+    // الدين، عضد الدولة), is a person unless the text says it is a place.
+    if (m.end == first + 2 && kind == MatchKind::kName && IsPlace(lex_.entities()[p.index].type) &&
+        !IsLatinAt(first) && LaqabShaped(first) && !PlaceCueBefore(first))
+      continue;
     if (std::find(out.begin(), out.end(), p.index) == out.end()) out.push_back(p.index);
   }
   return out;
+}
+
+bool RecognizerRun::LaqabShaped(uint32_t i) const {
+  if (i + 1 >= toks_.size() || toks_[i].se < toks_[i].fe || toks_[i + 1].split()) return false;
+  uint32_t cls = vocab_.Classes(toks_[i].stem_id);
+  if (!(cls & kGivenName) || (cls & kStopWord)) return false;
+  const Token& t = toks_[i + 1];
+  std::string_view w(text_.folded().data() + t.fb, t.fe - t.fb);
+  return w == "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x8A\xD9\x86" ||             // الدين
+         w == "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x88\xD9\x84\xD9\x87";  // الدوله
 }
 
 bool RecognizerRun::SurnameAfter(uint32_t i) const {
@@ -164,9 +179,24 @@ uint32_t RecognizerRun::TryLexicon(uint32_t i) {
     if (!ents.empty()) {
       int32_t region = list_head_ == Vocabulary::kUnknown ? -1 : RegionOfList(i, m.end);
       if (region >= 0) ents.assign(1, static_cast<uint32_t>(region));
-      Candidate& c = Emit(CandidateKind::kLexicon, i, m.end, lex_.entities()[ents[0]].type,
+      // A lexicon alias that opens with a title (الإمام الحسين، الخليفة عثمان بن
+      // عفان): the mention is the name, as for any titled person.
+      uint32_t from = i;
+      int32_t title = -1;
+      if (lex_.entities()[ents[0]].type == EntityType::kPerson && region < 0) {
+        Match t = FirstOfKind(i, {MatchKind::kTitle});
+        if (t.end > i && t.end < m.end) {
+          uint32_t cls = vocab_.Classes(toks_[t.end].id);
+          if ((cls & (kGivenName | kNamePart)) && !(cls & (kStopWord | kNameConnector))) {
+            from = t.end;
+            title = static_cast<int32_t>(Targets(t, i, MatchKind::kTitle)[0]);
+          }
+        }
+      }
+      Candidate& c = Emit(CandidateKind::kLexicon, from, m.end, lex_.entities()[ents[0]].type,
                           region >= 0 ? "lexicon.list" : "lexicon", 1.0f);
       c.entities = std::move(ents);
+      c.title = title;
       return m.end;
     }
     std::vector<uint32_t> titles = Targets(m, i, MatchKind::kTitle);

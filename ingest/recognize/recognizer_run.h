@@ -78,6 +78,8 @@ class RecognizerRun {
   bool IsLatinAt(uint32_t i) const;
   // A word that may be a surname right after token i (Jordan Henderson).
   bool SurnameAfter(uint32_t i) const;
+  // Tokens i, i+1 are a given name and الدين or الدولة (صلاح الدين).
+  bool LaqabShaped(uint32_t i) const;
   // Extends a name ending at `end` by up to two nisba adjectives
   // (متحف دمشق الوطني، أستاد أثينا الأولمبي).
   uint32_t NisbaTail(uint32_t i, uint32_t end) const;

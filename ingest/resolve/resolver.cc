@@ -181,7 +181,7 @@ class ResolveRun {
     Forms();
     for (auto& c : cands) {
       if (c.kind == CandidateKind::kProvisional && c.type == EntityType::kPerson &&
-          !TrimPerson(&c))
+          std::string_view(c.rule) != "laqab" && !TrimPerson(&c))
         continue;
       Resolved r;
       r.cand = &c;

@@ -257,5 +257,20 @@ TEST_F(ingestRecognizer, GivenNameAndAWordSeenOnceJoinTheArticlesPerson) {
   for (const auto& m : ms) EXPECT_EQ(m.find("كسر"), std::string::npos) << m;
 }
 
+TEST_F(ingestRecognizer, TitleInALexiconAliasIsNotPartOfTheMention) {
+  EXPECT_THAT(Mentions("وزار الإمام الحسين كربلاء."),
+              ::testing::Contains(::testing::StartsWith("الحسين|husayn-ibn-ali|Person|")));
+}
+
+TEST_F(ingestRecognizer, LaqabIsAPersonUnlessTheTextSaysPlace) {
+  // صلاح الدين is also an Iraqi province: a place after في or محافظة.
+  EXPECT_THAT(Typed(Mentions("وحاصر صلاح الدين المدينة.")), ElementsAre("صلاح الدين|Person"));
+  EXPECT_THAT(Typed(Mentions("وقتل جنديان في صلاح الدين.")), ElementsAre("صلاح الدين|Region"));
+  EXPECT_THAT(Typed(Mentions("وحكم عضد الدولة البويهي بغداد.")),
+              ElementsAre("عضد الدولة البويهي|Person", "بغداد|City"));
+  // A pronoun suffix makes a noun (دولتهم), whatever follows.
+  EXPECT_THAT(Typed(Mentions("وكانت دولتهم الدولة الأقوى.")), ElementsAre());
+}
+
 }  // namespace
 }  // namespace newsgraph
