@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -52,8 +53,11 @@ class SstOut {
   SstOut(Store* store, Cf cf, std::string path) : store_(store), cf_(cf), path_(std::move(path)) {}
   Status Open() {
     options_ = store_->db()->GetOptions(store_->cf(cf_));
+    // The files are ingested right away: dropping their pages from the cache
+    // as they are written (the default) only costs system calls.
     writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_,
-                                                       store_->cf(cf_));
+                                                       store_->cf(cf_),
+                                                       /*invalidate_page_cache=*/false);
     return FromRocks(writer_->Open(path_), "creating " + path_);
   }
   Status Put(std::string_view k, std::string_view v) {
@@ -187,69 +191,70 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
 
   // 2. Mentions in spo order, duplicates dropped. Two halves sort on two
   //    threads, then merge.
-  std::vector<M> ms;
-  ms.reserve(rs.records.size());
-  for (const auto& r : rs.records) {
-    ms.push_back(M{gid[r.s], gid[r.p], gid[r.o], aid[r.article], r.sentence, r.mention});
-  }
-  NG_RETURN_IF_ERROR(report("sort", 0, ms.size()));
+  NG_RETURN_IF_ERROR(report("sort", 0, rs.records.size()));
+  std::vector<M> ms(rs.records.size());
   {
-    auto mid = ms.begin() + static_cast<ptrdiff_t>(ms.size() / 2);
-    auto half = std::async(std::launch::async, [&] { std::sort(ms.begin(), mid); });
-    std::sort(mid, ms.end());
+    auto fill_and_sort = [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        const auto& r = rs.records[i];
+        ms[i] = M{gid[r.s], gid[r.p], gid[r.o], aid[r.article], r.sentence, r.mention};
+      }
+      std::sort(ms.begin() + static_cast<ptrdiff_t>(begin), ms.begin() + static_cast<ptrdiff_t>(end));
+    };
+    const size_t mid = ms.size() / 2;
+    auto half = std::async(std::launch::async, fill_and_sort, size_t{0}, mid);
+    fill_and_sort(mid, ms.size());
     half.get();
-    std::inplace_merge(ms.begin(), mid, ms.end());
+    std::inplace_merge(ms.begin(), ms.begin() + static_cast<ptrdiff_t>(mid), ms.end());
   }
   ms.erase(std::unique(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.SameKey(b); }),
            ms.end());
   NG_RETURN_IF_ERROR(report("facts", 0, ms.size()));
 
-  // 3. Facts and article-fact counts in one pass (no writing yet).
+  // 3. Facts, article-fact counts and predicate statistics in one pass; it
+  //    runs on the second thread while the first writes the mentions.
   std::vector<F> facts;
   std::vector<AF> afs;
-  facts.reserve(ms.size());
-  afs.reserve(ms.size());
   std::map<uint64_t, PredicateStats> pstats;
-  PredicateStats* ps = nullptr;
-  uint64_t ps_of = 0;
-  for (size_t i = 0; i < ms.size();) {
-    F f{ms[i].s, ms[i].p, ms[i].o, {}};
-    size_t j = i;
-    while (j < ms.size() && ms[j].s == f.s && ms[j].p == f.p && ms[j].o == f.o) {
-      size_t k = j;
-      while (k < ms.size() && ms[k].s == f.s && ms[k].p == f.p && ms[k].o == f.o &&
-             ms[k].a == ms[j].a) {
-        int32_t day = day_of(ms[k].a);
-        if (ms[k].mention != RecordSet::kNone && rs.mentions[ms[k].mention].day != kNoDay) {
-          day = rs.mentions[ms[k].mention].day;
+  auto compute_facts = [&] {
+    facts.reserve(ms.size());
+    afs.reserve(ms.size());
+    PredicateStats* ps = nullptr;
+    uint64_t ps_of = 0;
+    for (size_t i = 0; i < ms.size();) {
+      F f{ms[i].s, ms[i].p, ms[i].o, {}};
+      size_t j = i;
+      while (j < ms.size() && ms[j].s == f.s && ms[j].p == f.p && ms[j].o == f.o) {
+        size_t k = j;
+        while (k < ms.size() && ms[k].s == f.s && ms[k].p == f.p && ms[k].o == f.o &&
+               ms[k].a == ms[j].a) {
+          int32_t day = day_of(ms[k].a);
+          if (ms[k].mention != RecordSet::kNone && rs.mentions[ms[k].mention].day != kNoDay) {
+            day = rs.mentions[ms[k].mention].day;
+          }
+          if (day != kNoDay) {
+            f.sum.first_day = f.sum.first_day == kNoDay ? day : std::min(f.sum.first_day, day);
+            f.sum.last_day = f.sum.last_day == kNoDay ? day : std::max(f.sum.last_day, day);
+          }
+          ++k;
         }
-        if (day != kNoDay) {
-          f.sum.first_day = f.sum.first_day == kNoDay ? day : std::min(f.sum.first_day, day);
-          f.sum.last_day = f.sum.last_day == kNoDay ? day : std::max(f.sum.last_day, day);
-        }
-        ++k;
+        afs.push_back(AF{ms[j].a, f.s, f.p, f.o, k - j});
+        f.sum.mentions += k - j;
+        ++f.sum.articles;
+        j = k;
       }
-      afs.push_back(AF{ms[j].a, f.s, f.p, f.o, k - j});
-      f.sum.mentions += k - j;
-      ++f.sum.articles;
-      j = k;
+      if (!ps || ps_of != f.p) {
+        ps = &pstats[f.p];
+        ps_of = f.p;
+      }
+      ++ps->facts;
+      ps->mentions += f.sum.mentions;
+      if (facts.empty() || facts.back().s != f.s || facts.back().p != f.p) ++ps->subjects;
+      facts.push_back(f);
+      i = j;
     }
-    if (!ps || ps_of != f.p) {
-      ps = &pstats[f.p];
-      ps_of = f.p;
-    }
-    ++ps->facts;
-    ps->mentions += f.sum.mentions;
-    if (facts.empty() || facts.back().s != f.s || facts.back().p != f.p) ++ps->subjects;
-    facts.push_back(f);
-    i = j;
-  }
-  uint64_t new_mentions = 0;
-  for (const auto& f : facts) new_mentions += f.sum.mentions;
-  c.facts += facts.size();
-  c.mentions += new_mentions;
-  ++c.version;
-  NG_RETURN_IF_ERROR(report("write", 0, facts.size()));
+  };
+  NG_RETURN_IF_ERROR(report("write", 0, ms.size()));
 
   std::string dir = store->path() + "/bulk.tmp";
   std::error_code ec;
@@ -275,56 +280,8 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
 
   // 4. Two threads write the files; the work is split about evenly.
   std::map<uint64_t, uint64_t> objects_per_p;  // distinct (p, o) pairs
-  auto mentions_spo_article_facts = [&]() -> Status {
-    SstOut* mentions = outs[Cf::kMentions].get();
-    MentionRecord def;
-    def.rule = "import";
-    const std::string empty_mention = EncodeMention(def);
-    std::string key;
-    for (const M& m : ms) {
-      key.clear();
-      key = MentionKey({m.s, m.p, m.o}, m.a, m.sentence);
-      if (m.mention == RecordSet::kNone) {
-        NG_RETURN_IF_ERROR(mentions->Put(key, empty_mention));
-        continue;
-      }
-      MentionRecord rec = rs.mentions[m.mention];
-      auto [att, place] = rs.mention_terms[m.mention];
-      if (att != RecordSet::kNone) rec.attributed_to = gid[att];
-      if (place != RecordSet::kNone) rec.place = gid[place];
-      NG_RETURN_IF_ERROR(mentions->Put(key, EncodeMention(rec)));
-    }
-    SstOut* spo = outs[Cf::kSpo].get();
-    for (const F& f : facts) {
-      NG_RETURN_IF_ERROR(spo->Put(TripleKey(IndexOrder::kSpo, {f.s, f.p, f.o}), EncodeSummary(f.sum)));
-    }
-
-    std::sort(afs.begin(), afs.end());
-    SstOut* af = outs[Cf::kArticleFacts].get();
-    for (const auto& x : afs) {
-      NG_RETURN_IF_ERROR(af->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), EncodeArticleFactCount(x.n)));
-    }
-    return Status::OK();
-  };
-
-  auto indexes_and_dictionary = [&]() -> Status {
-    // Sorting copies in the target order is faster than sorting indexes into
-    // `facts`: the comparisons stay in cache.
-    std::vector<std::array<uint64_t, 3>> order(facts.size());
-    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].p, facts[i].o, facts[i].s};
-    std::sort(order.begin(), order.end());
-    SstOut* pos = outs[Cf::kPos].get();
-    for (size_t k = 0; k < order.size(); ++k) {
-      const auto& x = order[k];
-      if (k == 0 || order[k - 1][0] != x[0] || order[k - 1][1] != x[1]) ++objects_per_p[x[0]];
-      NG_RETURN_IF_ERROR(pos->Put(TripleKey(IndexOrder::kPos, {x[2], x[0], x[1]}), {}));
-    }
-    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].o, facts[i].s, facts[i].p};
-    std::sort(order.begin(), order.end());
-    SstOut* osp = outs[Cf::kOsp].get();
-    for (const auto& x : order) {
-      NG_RETURN_IF_ERROR(osp->Put(TripleKey(IndexOrder::kOsp, {x[1], x[2], x[0]}), {}));
-    }
+  // The dictionary, the article map and dates.
+  auto dictionary = [&]() -> Status {
     SstOut* terms = outs[Cf::kTerms].get();
     std::vector<std::pair<std::string, std::string>> keys;  // term_keys
     std::vector<std::string> aliases;
@@ -354,16 +311,113 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     return Status::OK();
   };
 
-  auto second = std::async(std::launch::async, [&] {
-    Status st = indexes_and_dictionary();
-    NG_RETURN_IF_ERROR(report("thread 2 done", 0, 0));
-    return st;
-  });
-  Status first_status = mentions_spo_article_facts();
-  NG_RETURN_IF_ERROR(report("thread 1 done", 0, 0));
+  auto mentions = [&]() -> Status {
+    SstOut* out = outs[Cf::kMentions].get();
+    MentionRecord def;
+    def.rule = "import";
+    const std::string empty_mention = EncodeMention(def);
+    for (const M& m : ms) {
+      std::string key = MentionKey({m.s, m.p, m.o}, m.a, m.sentence);
+      if (m.mention == RecordSet::kNone) {
+        NG_RETURN_IF_ERROR(out->Put(key, empty_mention));
+        continue;
+      }
+      MentionRecord rec = rs.mentions[m.mention];
+      auto [att, place] = rs.mention_terms[m.mention];
+      if (att != RecordSet::kNone) rec.attributed_to = gid[att];
+      if (place != RecordSet::kNone) rec.place = gid[place];
+      NG_RETURN_IF_ERROR(out->Put(key, EncodeMention(rec)));
+    }
+    return Status::OK();
+  };
+  auto spo = [&]() -> Status {
+    SstOut* out = outs[Cf::kSpo].get();
+    for (const F& f : facts) {
+      NG_RETURN_IF_ERROR(out->Put(TripleKey(IndexOrder::kSpo, {f.s, f.p, f.o}), EncodeSummary(f.sum)));
+    }
+    return Status::OK();
+  };
+  auto article_facts = [&]() -> Status {
+    std::sort(afs.begin(), afs.end());
+    SstOut* out = outs[Cf::kArticleFacts].get();
+    for (const auto& x : afs) {
+      NG_RETURN_IF_ERROR(out->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), {}));
+    }
+    return Status::OK();
+  };
+  // Sorting copies in the target order is faster than sorting indexes into
+  // `facts`: the comparisons stay in cache.
+  auto pos = [&]() -> Status {
+    std::vector<std::array<uint64_t, 3>> order(facts.size());
+    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].p, facts[i].o, facts[i].s};
+    std::sort(order.begin(), order.end());
+    SstOut* out = outs[Cf::kPos].get();
+    for (size_t k = 0; k < order.size(); ++k) {
+      const auto& x = order[k];
+      if (k == 0 || order[k - 1][0] != x[0] || order[k - 1][1] != x[1]) ++objects_per_p[x[0]];
+      NG_RETURN_IF_ERROR(out->Put(TripleKey(IndexOrder::kPos, {x[2], x[0], x[1]}), {}));
+    }
+    return Status::OK();
+  };
+  auto osp = [&]() -> Status {
+    std::vector<std::array<uint64_t, 3>> order(facts.size());
+    for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].o, facts[i].s, facts[i].p};
+    std::sort(order.begin(), order.end());
+    SstOut* out = outs[Cf::kOsp].get();
+    for (const auto& x : order) {
+      NG_RETURN_IF_ERROR(out->Put(TripleKey(IndexOrder::kOsp, {x[1], x[2], x[0]}), {}));
+    }
+    return Status::OK();
+  };
+
+  // Two workers take the tasks in this order, each task writing its own
+  // files, so the cores stay busy whatever each task costs; the files do not
+  // depend on which worker wrote them. Every task after the first needs the
+  // facts, except the mentions and the dictionary.
+  struct Task {
+    std::function<Status()> run;
+    bool needs_facts;
+  };
+  std::promise<void> facts_ready;
+  std::shared_future<void> facts_done = facts_ready.get_future().share();
+  const std::vector<Task> tasks = {
+      {[&] {
+         try {
+           compute_facts();
+         } catch (...) {
+           facts_ready.set_exception(std::current_exception());
+           throw;
+         }
+         facts_ready.set_value();
+         return Status::OK();
+       },
+       false},
+      {mentions, false},     {article_facts, true}, {pos, true},
+      {osp, true},           {dictionary, false},   {spo, true},
+  };
+  std::atomic<size_t> next_task{0};
+  std::atomic<bool> failed{false};
+  auto worker = [&]() -> Status {
+    for (size_t t; !failed && (t = next_task++) < tasks.size();) {
+      if (tasks[t].needs_facts) facts_done.get();
+      Status st = tasks[t].run();
+      if (!st.ok()) {
+        failed = true;
+        return st;
+      }
+    }
+    return Status::OK();
+  };
+  auto second = std::async(std::launch::async, worker);
+  Status first_status = worker();
   Status second_status = second.get();
   NG_RETURN_IF_ERROR(first_status);
   NG_RETURN_IF_ERROR(second_status);
+  NG_RETURN_IF_ERROR(report("files written", 0, 0));
+  const uint64_t new_mentions = ms.size();
+  c.facts += facts.size();
+  c.mentions += new_mentions;
+  ++c.version;
 
   // 5. Counters and statistics.
   {

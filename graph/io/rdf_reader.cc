@@ -1,6 +1,8 @@
 #include "graph/io/rdf_reader.h"
 
+#include <array>
 #include <cctype>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -203,7 +205,93 @@ size_t ColumnOf(std::string_view line, size_t byte) {
   return text::PositionAt(line, byte).column;
 }
 
+// Bytes that end the fast scan of an IRI: '>' closes it; the others are not
+// allowed in an IRI, or ('\\') start an escape the full parser decodes.
+constexpr std::array<bool, 256> kIriStop = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c <= 0x20; ++c) t[c] = true;
+  for (unsigned char c : std::string_view("<>\"{}|^`\\")) t[c] = true;
+  return t;
+}();
+
+// *i is at '<'.
+bool FastIri(std::string_view s, size_t* i, std::string_view* out) {
+  size_t first = *i + 1;
+  size_t j = first;
+  while (j < s.size() && !kIriStop[static_cast<unsigned char>(s[j])]) ++j;
+  if (j >= s.size() || s[j] != '>') return false;
+  std::string_view iri = s.substr(first, j - first);
+  if (iri.find(':') == std::string_view::npos) return false;
+  *out = iri;
+  *i = j + 1;
+  return true;
+}
+
+// *i is at the opening '"'.
+bool FastLiteral(std::string_view s, size_t* i, RdfTerm* t) {
+  size_t first = *i + 1;
+  const void* quote = std::memchr(s.data() + first, '"', s.size() - first);
+  if (!quote) return false;
+  size_t end = static_cast<size_t>(static_cast<const char*>(quote) - s.data());
+  if (std::memchr(s.data() + first, '\\', end - first)) return false;
+  t->value = s.substr(first, end - first);
+  size_t j = end + 1;
+  if (j < s.size() && s[j] == '@') {
+    size_t tag = j + 1;
+    for (j = tag; j < s.size(); ++j) {
+      char c = s[j];
+      if (c >= 'A' && c <= 'Z') return false;  // the full parser lowercases it
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) break;
+    }
+    if (j == tag || !(s[tag] >= 'a' && s[tag] <= 'z')) return false;
+    t->lang = s.substr(tag, j - tag);
+  } else if (j < s.size() && s[j] == '^') {
+    if (j + 2 >= s.size() || s[j + 1] != '^' || s[j + 2] != '<') return false;
+    j += 2;
+    if (!FastIri(s, &j, &t->datatype)) return false;
+  }
+  *i = j;
+  return true;
+}
+
 }  // namespace
+
+bool ParseRdfLineFast(std::string_view s, bool quads, RdfStatement* out) {
+  size_t i = 0;
+  auto space = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+  };
+  auto iri = [&](RdfTerm* t) {
+    if (i >= s.size() || s[i] != '<') return false;
+    t->kind = RdfTerm::kIri;
+    t->lang = {};
+    t->datatype = {};
+    return FastIri(s, &i, &t->value);
+  };
+  if (!iri(&out->s)) return false;
+  space();
+  if (!iri(&out->p)) return false;
+  space();
+  if (i < s.size() && s[i] == '"') {
+    out->o.kind = RdfTerm::kLiteral;
+    out->o.lang = {};
+    out->o.datatype = {};
+    if (!FastLiteral(s, &i, &out->o)) return false;
+  } else if (!iri(&out->o)) {
+    return false;
+  }
+  space();
+  out->g.kind = RdfTerm::kNone;
+  out->g.value = {};
+  if (i < s.size() && s[i] != '.') {
+    if (!quads || !iri(&out->g)) return false;
+    space();
+  }
+  if (i >= s.size() || s[i] != '.') return false;
+  ++i;
+  space();
+  return i == s.size() || s[i] == '#';
+}
 
 bool ParseRdfLine(std::string_view line, bool quads, RdfStatement* out, bool* empty,
                   std::string* error, size_t* column) {

@@ -29,6 +29,12 @@ struct RdfStatement {
 bool ParseRdfLine(std::string_view line, bool quads, RdfStatement* out, bool* empty,
                   std::string* error, size_t* column);
 
+// The common line in one pass: IRIs without escapes, and literals without
+// escapes whose language tag, if any, is lowercase. Returns false when the
+// line needs ParseRdfLine (anything else, valid or not, blank or comment);
+// when it returns true, ParseRdfLine would give the same statement.
+bool ParseRdfLineFast(std::string_view line, bool quads, RdfStatement* out);
+
 // Writing: an IRI in <…> with the characters N-Triples requires escaped, and
 // a literal in "…" with its escapes.
 void AppendIri(std::string* out, std::string_view iri);

@@ -15,34 +15,38 @@
 namespace newsgraph::graph {
 
 // An open-addressing map from strings to dense indexes. Keys live in one
-// arena, so a lookup touches one slot and one key: the import's hot path does
-// four of these per line.
+// arena and each slot holds its key's offset, length and full hash, so a
+// lookup touches one slot and, when the hash matches, one key: the import's
+// hot path does four of these per line.
 class FlatIndex {
  public:
   static constexpr uint32_t kMissing = UINT32_MAX;
-  FlatIndex() { slots_.assign(1024, Slot{0, kMissing, 0}); }
+  FlatIndex() { slots_.assign(1024, Slot{}); }
 
   uint32_t Find(std::string_view key) const;
   // The index of `key`, inserting it with `value` when absent.
   // *inserted tells which.
   uint32_t FindOrInsert(std::string_view key, uint32_t value, bool* inserted);
+  // Room for `n` keys without rehashing.
+  void Reserve(size_t n);
   size_t size() const { return count_; }
+  static uint64_t Hash(std::string_view key);
 
  private:
   struct Slot {
-    uint64_t hash;
-    uint32_t value;  // kMissing = empty
-    uint32_t key;    // index into offsets_
+    uint64_t hash = 0;
+    uint64_t offset = 0;       // of the key in arena_
+    uint32_t size = 0;         // of the key
+    uint32_t value = kMissing;  // kMissing = empty
   };
-  static uint64_t Hash(std::string_view key);
-  std::string_view Key(uint32_t i) const {
-    return std::string_view(arena_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+  bool Matches(const Slot& s, uint64_t hash, std::string_view key) const {
+    return s.hash == hash && s.size == key.size() &&
+           std::string_view(arena_.data() + s.offset, s.size) == key;
   }
-  void Grow();
+  void Grow(size_t slots);
 
   std::vector<Slot> slots_;
   std::string arena_;
-  std::vector<uint64_t> offsets_{0};
   size_t count_ = 0;
 };
 
@@ -77,7 +81,14 @@ struct RecordSet {
   void Clear() { *this = RecordSet(); }
 
  private:
+  // The last predicate and article looked up: consecutive lines of a dump
+  // mostly share them, and a compare is cheaper than a hash probe.
+  struct Last {
+    std::string key;
+    uint32_t index = FlatIndex::kMissing;
+  };
   std::string scratch_;
+  Last last_predicate_, last_article_;
   size_t size() const { return records.size(); }
 };
 

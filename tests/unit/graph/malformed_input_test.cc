@@ -191,6 +191,50 @@ TEST_F(LenientTest, SkippedLinesLeaveNoTermsOnEitherPath) {
   }
 }
 
+// A file this large is parsed in two halves on two threads: an error in the
+// second half is still named by its line in the whole file, and the first
+// error in file order is the one reported.
+TEST_F(LenientTest, ErrorsInTheSecondHalfOfALargeFileKeepTheirLine) {
+  const std::string path = dir_.Sub("big.nq");
+  const size_t lines = 320000;  // about 18 MB: past the size that splits the parse
+  const size_t bad_line = 250000;
+  std::string text;
+  text.reserve(lines * 64);
+  for (size_t i = 1; i <= lines; ++i) {
+    std::string n = std::to_string(i % 5000);
+    if (i == bad_line) {
+      text += "<http://e/a" + n + "> <http://p/b> <http://e/c d> <http://a/" + n + "> .\n";
+    } else if (i == bad_line + 10) {
+      text += "<http://e/a" + n + "> <b> <http://e/c> <http://a/" + n + "> .\n";
+    } else {
+      text += "<http://e/a" + n + "> <http://p/b> <http://e/c" + n + "> <http://a/" + n + "> .\n";
+    }
+  }
+  ASSERT_GT(text.size(), size_t{16} << 20);
+  testing::WriteFile(path, text);
+  const std::string first = path + ":250000:39: character not allowed in an IRI";
+
+  auto strict = testing::OpenDb(dir_.Sub("strict"));
+  ASSERT_TRUE(strict);
+  Status s = strict->Import(path, {}, nullptr);
+  EXPECT_EQ(s.message(), first);
+  auto stats = strict->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->facts, 0u);
+
+  auto lenient = testing::OpenDb(dir_.Sub("lenient"));
+  ASSERT_TRUE(lenient);
+  ImportOptions o;
+  o.lenient = true;
+  ImportStats st;
+  ASSERT_TRUE(lenient->Import(path, o, &st).ok());
+  EXPECT_TRUE(st.bulk);
+  EXPECT_EQ(st.lines, lines);
+  EXPECT_EQ(st.skipped, 2u);
+  EXPECT_EQ(st.records, lines - 2);
+  EXPECT_EQ(st.first_error, first);
+}
+
 TEST_F(LenientTest, UnknownFormatAndMissingFile) {
   auto db = testing::OpenDb(dir_.Sub("db"));
   ASSERT_TRUE(db);
