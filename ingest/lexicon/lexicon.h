@@ -51,6 +51,7 @@ struct LexTitle {
   std::string kind;  // office, rank, honorific
   std::string label_en;
   std::string org;
+  bool regnal = false;  // a ruler's title: a regnal name with ال may follow (الخليفة المستنصر)
 };
 
 // A head word that makes the words after (or, in English, before) it a name

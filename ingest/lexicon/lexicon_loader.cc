@@ -262,6 +262,7 @@ class LexiconBuilder {
       t.key = GetString(j, "key");
       t.kind = GetString(j, "kind");
       t.org = GetString(j, "org");
+      if (auto r = j.find("regnal"); r != j.end() && r->is_boolean()) t.regnal = r->get<bool>();
       if (auto l = j.find("labels"); l != j.end() && l->is_object()) t.label_en = GetString(*l, "en");
       if (t.key.empty()) return Status::InvalidArgument("title without a \"key\"");
       auto index = static_cast<uint32_t>(lex_->titles_.size());

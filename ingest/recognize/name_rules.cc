@@ -299,6 +299,14 @@ uint32_t RecognizerRun::TitleRule(uint32_t i, uint32_t title_end, uint32_t title
       toks_[j].kind != TokenKind::kWord) {
     return j;
   }
+  if (lex_.titles()[title].regnal && !IsLatin(toks_[j])) {
+    if (uint32_t r = RegnalName(j); r > j) {
+      Candidate& c = Emit(CandidateKind::kProvisional, j, r, EntityType::kPerson, "title.regnal", 0.7f);
+      c.name = FoldedSpan(j, r);
+      c.title = static_cast<int32_t>(title);
+      return r;
+    }
+  }
   uint32_t end = IsLatin(toks_[j]) ? LatinNameRun(j) : NameRun(j, false);
   // السلطان أحمد الأول: the ordinal belongs to the name after a title too.
   if (end > j && !IsLatin(toks_[j])) end = OrdinalTail(j, end);
@@ -314,6 +322,22 @@ uint32_t RecognizerRun::TitleRule(uint32_t i, uint32_t title_end, uint32_t title
   c.name = FoldedSpan(j, end);
   c.title = static_cast<int32_t>(title);
   return end;
+}
+
+uint32_t RecognizerRun::RegnalName(uint32_t j) const {
+  // A caliph's or sultan's regnal name is one ال-word (المستنصر، الرشيد),
+  // optionally with بالله or لدين الله: a word the lists do not know as an
+  // ordinary word, with no clitic, suffix or feminine ending.
+  const Token& t = toks_[j];
+  if (t.kind != TokenKind::kWord || t.split() || !StartsWithArticle(t) || EndsInTaMarbuta(t))
+    return j;
+  if (vocab_.Classes(t.id) & (kEndsName | kTitleWord | kHeadWord | kOrdinal)) return j;
+  if (FirstOfKind(j, {MatchKind::kDemonym, MatchKind::kName}).end > j) return j;
+  std::string_view form(text_.folded().data() + t.sb, t.se - t.sb);
+  // Nisba adjectives (العباسي، الفاطمي) describe the ruler, they do not name him.
+  if (form.substr(form.size() - kYa.size()) == kYa || form.substr(form.size() - kYaHa.size()) == kYaHa)
+    return j;
+  return j + 1;
 }
 
 bool RecognizerRun::HeadRule(uint32_t i, uint32_t head_end, uint32_t h, uint32_t* next) {

@@ -48,6 +48,8 @@ class RecognizerRun {
   bool EndsInTaMarbuta(const Token& t) const;
   // An unknown word shaped like an ordinary word, not a surname.
   bool WordShaped(const Token& t) const;
+  // End of a regnal name with ال at token j (الخليفة المستنصر), or j.
+  uint32_t RegnalName(uint32_t j) const;
   // True when the token as written is و + أ/إ/آ…: a conjunction and a word.
   bool ConjunctionShaped(const Token& t) const;
   // Length of the run of name-like tokens at i (0 when none); `after_title`

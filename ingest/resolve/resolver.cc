@@ -247,6 +247,13 @@ class ResolveRun {
       const auto& toks = *fields_[r.field].tokens;
       uint32_t words = 0;
       for (uint32_t k = r.first; k < r.last; ++k) words += toks[k].kind == TokenKind::kWord;
+      if (rule == "title.regnal") {
+        // الخليفة المستنصر, then المستنصر alone: the regnal name is the name.
+        int64_t id = r.lex >= 0 ? r.lex : -2 - r.prov;
+        auto [it, inserted] = table.emplace(StemOf(r.field, toks[r.first]), id);
+        if (!inserted && it->second != id) it->second = -1;
+        continue;
+      }
       if (words < 2) continue;
       const Token& last = toks[r.last - 1];
       uint32_t cls = vocab.Classes(last.id);

@@ -272,5 +272,13 @@ TEST_F(ingestRecognizer, LaqabIsAPersonUnlessTheTextSaysPlace) {
   EXPECT_THAT(Typed(Mentions("وكانت دولتهم الدولة الأقوى.")), ElementsAre());
 }
 
+TEST_F(ingestRecognizer, RegnalNameAfterARulersTitle) {
+  // After الخليفة or السلطان one ال-word is the regnal name, and it names
+  // the ruler alone later; a nisba after it (العباسي) is a description.
+  EXPECT_THAT(Typed(Mentions("وأمر الخليفة المستنصر ببناء المسجد. ومات المستنصر بعد ذلك.")),
+              ElementsAre("المستنصر|Person", "المستنصر|Person"));
+  EXPECT_THAT(Typed(Mentions("وكان الخليفة العباسي حاضرا.")), ElementsAre());
+}
+
 }  // namespace
 }  // namespace newsgraph
