@@ -43,7 +43,7 @@ bool RecognizerRun::WordShaped(const Token& t) const {
   // Shapes that a word takes and a name after a first name does not: a
   // proclitic before a hamza (بأفخم، لإدخال), an imperfect verb in ي (يحرز،
   // يستعيد; يو… starts foreign names: يوستاس), a pronoun suffix (يملكه،
-  // أنشأها; not the Persian …ويه of سيبويه), an indefinite noun in ة (رمية).
+  // أنشأها), an indefinite noun in ة (رمية).
   std::string_view o = text_.original().substr(t.start, t.end - t.start);
   if (o.size() < 6) return false;
   std::string_view c0 = o.substr(0, 2), c1 = o.substr(2, 2);
@@ -53,7 +53,8 @@ bool RecognizerRun::WordShaped(const Token& t) const {
   auto ends = [&](std::string_view suf) {
     return o.size() > suf.size() + 4 && o.substr(o.size() - suf.size()) == suf;
   };
-  if (ends("\xD9\x87") && !ends("\xD9\x88\xD9\x8A\xD9\x87")) return true;  // ه, not ويه
+  // ه, not the …يه of French and Persian names (ريميه، سيبويه)
+  if (ends("\xD9\x87") && !ends("\xD9\x8A\xD9\x87")) return true;
   if (ends("\xD9\x87\xD8\xA7") || ends("\xD9\x87\xD9\x85")) return true;     // ها هم
   return EndsInTaMarbuta(t);
 }
@@ -74,6 +75,63 @@ uint32_t RecognizerRun::OrdinalTail(uint32_t i, uint32_t end) const {
     ++end;
   }
   return end;
+}
+
+uint32_t RecognizerRun::GodTail(uint32_t i, uint32_t end) const {
+  // بالله، or a word with ب or ل and then الله (لدين الله، بأمر الله).
+  auto word = [&](uint32_t k) {
+    return std::string_view(text_.folded().data() + toks_[k].fb, toks_[k].fe - toks_[k].fb);
+  };
+  auto ok = [&](uint32_t k) {
+    return k < toks_.size() && SameSentence(i, k) && toks_[k].kind == TokenKind::kWord;
+  };
+  constexpr std::string_view kBillah = "\xD8\xA8\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // بالله
+  constexpr std::string_view kAllah = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";             // الله
+  if (ok(end) && word(end) == kBillah) return end + 1;
+  if (ok(end) && ok(end + 1) && word(end + 1) == kAllah) {
+    auto c = word(end).substr(0, 2);
+    if (c == "\xD8\xA8" || c == "\xD9\x84") return end + 2;  // ب، ل
+  }
+  return end;
+}
+
+uint32_t RecognizerRun::GodNameRule(uint32_t i) {
+  // Abbasid and Fatimid regnal names: an ال-word and بالله, or a clitic word
+  // and الله (المسترشد بالله، العاضد لدين الله، الحاكم بأمر الله).
+  const Token& t = toks_[i];
+  if (t.split() || !StartsWithArticle(t) || EndsInTaMarbuta(t) || i + 1 >= toks_.size() ||
+      !SameSentence(i, i + 1))
+    return i;
+  if (vocab_.Classes(t.id) & (kEndsName | kTitleWord | kHeadWord | kOrdinal)) return i;
+  std::string_view form(text_.folded().data() + t.sb, t.se - t.sb);
+  auto ends = [&](std::string_view suf) {
+    return form.size() > suf.size() && form.substr(form.size() - suf.size()) == suf;
+  };
+  if (ends("\xD9\x88\xD9\x86") || ends("\xD9\x8A\xD9\x86")) return i;  // plurals in ون، ين
+  uint32_t end = GodTail(i, i + 1);
+  if (end == i + 1) return i;
+  Candidate& c = Emit(CandidateKind::kProvisional, i, end, EntityType::kPerson, "regnal", 0.6f);
+  c.name = FoldedSpan(i, end);
+  return end;
+}
+
+uint32_t RecognizerRun::TribeRule(uint32_t i) {
+  // بنو أمية، بني هاشم: a tribe or dynasty, a named population. بني before
+  // a definite noun is the passive verb (بني المسجد), so the name has no ال.
+  const Token& t = toks_[i];
+  if (t.split() || i + 1 >= toks_.size() || !SameSentence(i, i + 1)) return i;
+  std::string_view w(text_.folded().data() + t.fb, t.fe - t.fb);
+  if (w != "\xD8\xA8\xD9\x86\xD9\x8A" && w != "\xD8\xA8\xD9\x86\xD9\x88") return i;  // بني بنو
+  const Token& n = toks_[i + 1];
+  if (n.kind != TokenKind::kWord || n.split() || IsLatin(n) || StartsWithArticle(n) ||
+      n.se < n.fe || ConjunctionShaped(n) ||
+      VerbShaped(std::string_view(text_.folded().data() + n.fb, n.fe - n.fb)))
+    return i;
+  if (vocab_.Classes(n.id) & (kEndsName | kTitleWord | kHeadWord | kOrdinal | kNameConnector)) return i;
+  if (FirstOfKind(i + 1, {MatchKind::kName}).end > i + 1) return i;  // بني وليد: a lexicon place
+  Candidate& c = Emit(CandidateKind::kProvisional, i, i + 2, EntityType::kGroup, "tribe", 0.6f);
+  c.name = FoldedSpan(i, i + 2);
+  return i + 2;
 }
 
 uint32_t RecognizerRun::RegnalRule(uint32_t i) {
@@ -337,7 +395,7 @@ uint32_t RecognizerRun::RegnalName(uint32_t j) const {
   // Nisba adjectives (العباسي، الفاطمي) describe the ruler, they do not name him.
   if (form.substr(form.size() - kYa.size()) == kYa || form.substr(form.size() - kYaHa.size()) == kYaHa)
     return j;
-  return j + 1;
+  return GodTail(j, j + 1);
 }
 
 bool RecognizerRun::HeadRule(uint32_t i, uint32_t head_end, uint32_t h, uint32_t* next) {

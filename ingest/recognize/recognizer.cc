@@ -265,6 +265,8 @@ void RecognizerRun::Run() {
     if (next == i && provisional_ && t.kind == TokenKind::kWord) {
       next = IsLatin(t) ? LatinRunRule(i) : GivenNameRule(i);
       if (next == i && !IsLatin(t) && i + 1 < n && SameSentence(i, i + 1)) next = RegnalRule(i);
+      if (next == i && !IsLatin(t)) next = GodNameRule(i);
+      if (next == i && !IsLatin(t)) next = TribeRule(i);
     }
     i = next > i ? next : i + 1;
   }

@@ -48,6 +48,12 @@ class RecognizerRun {
   bool EndsInTaMarbuta(const Token& t) const;
   // An unknown word shaped like an ordinary word, not a surname.
   bool WordShaped(const Token& t) const;
+  // المسترشد بالله، العاضد لدين الله: a regnal name with الله.
+  uint32_t GodNameRule(uint32_t i);
+  // End of بالله or لدين الله after a name that ends at `end`, or `end`.
+  uint32_t GodTail(uint32_t i, uint32_t end) const;
+  // بنو أمية، بني هاشم: a tribe or dynasty.
+  uint32_t TribeRule(uint32_t i);
   // End of a regnal name with ال at token j (الخليفة المستنصر), or j.
   uint32_t RegnalName(uint32_t j) const;
   // True when the token as written is و + أ/إ/آ…: a conjunction and a word.

@@ -280,5 +280,25 @@ TEST_F(ingestRecognizer, RegnalNameAfterARulersTitle) {
   EXPECT_THAT(Typed(Mentions("وكان الخليفة العباسي حاضرا.")), ElementsAre());
 }
 
+TEST_F(ingestRecognizer, RegnalNamesWithAllah) {
+  EXPECT_THAT(Typed(Mentions("وفي عهد المسترشد بالله بني المسجد.")),
+              ElementsAre("المسترشد بالله|Person"));
+  EXPECT_THAT(Typed(Mentions("وحكم العاضد لدين الله مصر.")),
+              ElementsAre("العاضد لدين الله|Person", "مصر|Country"));
+  // A plural before بالله is a population, not a ruler.
+  EXPECT_THAT(Mentions("وقال المؤمنين بالله ذلك."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, TribesAndDynastiesAreGroups) {
+  EXPECT_THAT(Typed(Mentions("وكان بني أمية أقوياء.")), ElementsAre("بني أمية|Group"));
+  // بني before a definite noun is the passive verb "was built".
+  EXPECT_THAT(Mentions("وبعد ذلك بني المسجد."), ElementsAre());
+}
+
+TEST_F(ingestRecognizer, FrenchNamesEndingInYehKeepTheirSurname) {
+  // …يه is not the pronoun suffix ه (ريميه، ديدييه).
+  EXPECT_THAT(Typed(Mentions("وأسس جول ريميه البطولة.")), ElementsAre("جول ريميه|Person"));
+}
+
 }  // namespace
 }  // namespace newsgraph
