@@ -192,20 +192,44 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
   // 2. Mentions in spo order, duplicates dropped. Two halves sort on two
   //    threads, then merge.
   NG_RETURN_IF_ERROR(report("sort", 0, rs.records.size()));
-  std::vector<M> ms(rs.records.size());
+  HugeVector<M> ms(rs.records.size());
   {
+    // Each thread fills and sorts one half; then one merges the halves from
+    // the front and the other from the back, each writing its half of the
+    // output. Ties go to the first half either way, as one stable merge
+    // would give them.
+    HugeVector<M> halves(rs.records.size());
+    const size_t n = halves.size();
+    const size_t mid = n / 2;
     auto fill_and_sort = [&](size_t begin, size_t end) {
       for (size_t i = begin; i < end; ++i) {
         const auto& r = rs.records[i];
-        ms[i] = M{gid[r.s], gid[r.p], gid[r.o], aid[r.article], r.sentence, r.mention};
+        halves[i] = M{gid[r.s], gid[r.p], gid[r.o], aid[r.article], r.sentence, r.mention};
       }
-      std::sort(ms.begin() + static_cast<ptrdiff_t>(begin), ms.begin() + static_cast<ptrdiff_t>(end));
+      std::sort(halves.begin() + static_cast<ptrdiff_t>(begin),
+                halves.begin() + static_cast<ptrdiff_t>(end));
     };
-    const size_t mid = ms.size() / 2;
-    auto half = std::async(std::launch::async, fill_and_sort, size_t{0}, mid);
-    fill_and_sort(mid, ms.size());
-    half.get();
-    std::inplace_merge(ms.begin(), ms.begin() + static_cast<ptrdiff_t>(mid), ms.end());
+    auto merge_front = [&] {
+      size_t a = 0, b = mid;
+      for (size_t k = 0; k < mid; ++k) {
+        ms[k] = (b < n && (a >= mid || halves[b] < halves[a])) ? halves[b++] : halves[a++];
+      }
+    };
+    auto merge_back = [&] {
+      size_t a = mid, b = n;  // one past the next element from each half
+      for (size_t k = n; k > mid; --k) {
+        ms[k - 1] = (a > 0 && (b == mid || halves[b - 1] < halves[a - 1])) ? halves[--a]
+                                                                          : halves[--b];
+      }
+    };
+    auto other = std::async(std::launch::async, [&] {
+      fill_and_sort(0, mid);
+    });
+    fill_and_sort(mid, n);
+    other.get();
+    other = std::async(std::launch::async, merge_back);
+    merge_front();
+    other.get();
   }
   ms.erase(std::unique(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.SameKey(b); }),
            ms.end());
@@ -213,8 +237,8 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
 
   // 3. Facts, article-fact counts and predicate statistics in one pass; it
   //    runs on the second thread while the first writes the mentions.
-  std::vector<F> facts;
-  std::vector<AF> afs;
+  HugeVector<F> facts;
+  HugeVector<AF> afs;
   std::map<uint64_t, PredicateStats> pstats;
   auto compute_facts = [&] {
     facts.reserve(ms.size());
@@ -278,36 +302,46 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     outs[cf] = std::move(o);
   }
 
-  // 4. Two threads write the files; the work is split about evenly.
+  // 4. The files, written by two workers.
   std::map<uint64_t, uint64_t> objects_per_p;  // distinct (p, o) pairs
-  // The dictionary, the article map and dates.
-  auto dictionary = [&]() -> Status {
-    SstOut* terms = outs[Cf::kTerms].get();
-    std::vector<std::pair<std::string, std::string>> keys;  // term_keys
+  // The dictionary in three independent parts.
+  auto terms = [&]() -> Status {
+    SstOut* out = outs[Cf::kTerms].get();
     std::vector<std::string> aliases;
     for (size_t i = 0; i < rs.terms.size(); ++i) {
       if (!new_term[i]) continue;
-      NG_RETURN_IF_ERROR(terms->Put(IdKey(gid[i]), EncodeTerm(rs.terms[i])));
-      keys.emplace_back(canonical[i], Varint(gid[i]));
+      NG_RETURN_IF_ERROR(out->Put(IdKey(gid[i]), EncodeTerm(rs.terms[i])));
       if (rs.terms[i].kind == TermKind::kEntity) {
         for (const auto& name : EntityAliasNames(rs.terms[i])) aliases.push_back(AliasKey(name, gid[i]));
       }
     }
-    SstOut* articles = outs[Cf::kArticles].get();
-    std::vector<std::string> dates;
-    for (size_t i = 0; i < rs.articles.size(); ++i) {
-      if (!new_article[i]) continue;
-      NG_RETURN_IF_ERROR(articles->Put(IdKey(aid[i]), EncodeArticle(rs.articles[i])));
-      keys.emplace_back(ArticleNameKey(rs.articles[i].key), Varint(aid[i]));
-      if (rs.articles[i].day != kNoDay) dates.push_back(ByDateKey(rs.articles[i].day, aid[i]));
-    }
-    std::sort(keys.begin(), keys.end());
-    for (const auto& [k, v] : keys) NG_RETURN_IF_ERROR(outs[Cf::kTermKeys]->Put(k, v));
     std::sort(aliases.begin(), aliases.end());
     aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
     for (const auto& k : aliases) NG_RETURN_IF_ERROR(outs[Cf::kAliases]->Put(k, {}));
+    return Status::OK();
+  };
+  auto articles = [&]() -> Status {
+    SstOut* out = outs[Cf::kArticles].get();
+    std::vector<std::string> dates;
+    for (size_t i = 0; i < rs.articles.size(); ++i) {
+      if (!new_article[i]) continue;
+      NG_RETURN_IF_ERROR(out->Put(IdKey(aid[i]), EncodeArticle(rs.articles[i])));
+      if (rs.articles[i].day != kNoDay) dates.push_back(ByDateKey(rs.articles[i].day, aid[i]));
+    }
     std::sort(dates.begin(), dates.end());
     for (const auto& k : dates) NG_RETURN_IF_ERROR(outs[Cf::kByDate]->Put(k, {}));
+    return Status::OK();
+  };
+  auto term_keys = [&]() -> Status {
+    std::vector<std::pair<std::string, std::string>> keys;
+    for (size_t i = 0; i < rs.terms.size(); ++i) {
+      if (new_term[i]) keys.emplace_back(canonical[i], Varint(gid[i]));
+    }
+    for (size_t i = 0; i < rs.articles.size(); ++i) {
+      if (new_article[i]) keys.emplace_back(ArticleNameKey(rs.articles[i].key), Varint(aid[i]));
+    }
+    std::sort(keys.begin(), keys.end());
+    for (const auto& [k, v] : keys) NG_RETURN_IF_ERROR(outs[Cf::kTermKeys]->Put(k, v));
     return Status::OK();
   };
 
@@ -348,7 +382,7 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
   // Sorting copies in the target order is faster than sorting indexes into
   // `facts`: the comparisons stay in cache.
   auto pos = [&]() -> Status {
-    std::vector<std::array<uint64_t, 3>> order(facts.size());
+    HugeVector<std::array<uint64_t, 3>> order(facts.size());
     for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].p, facts[i].o, facts[i].s};
     std::sort(order.begin(), order.end());
     SstOut* out = outs[Cf::kPos].get();
@@ -360,7 +394,7 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     return Status::OK();
   };
   auto osp = [&]() -> Status {
-    std::vector<std::array<uint64_t, 3>> order(facts.size());
+    HugeVector<std::array<uint64_t, 3>> order(facts.size());
     for (size_t i = 0; i < facts.size(); ++i) order[i] = {facts[i].o, facts[i].s, facts[i].p};
     std::sort(order.begin(), order.end());
     SstOut* out = outs[Cf::kOsp].get();
@@ -370,10 +404,9 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     return Status::OK();
   };
 
-  // Two workers take the tasks in this order, each task writing its own
-  // files, so the cores stay busy whatever each task costs; the files do not
-  // depend on which worker wrote them. Every task after the first needs the
-  // facts, except the mentions and the dictionary.
+  // Two workers take the tasks in this order (about the costliest first),
+  // each task writing its own files, so both cores stay busy whatever each
+  // task costs; the files do not depend on which worker wrote them.
   struct Task {
     std::function<Status()> run;
     bool needs_facts;
@@ -392,8 +425,8 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
          return Status::OK();
        },
        false},
-      {mentions, false},     {article_facts, true}, {pos, true},
-      {osp, true},           {dictionary, false},   {spo, true},
+      {terms, false},        {mentions, false}, {article_facts, true}, {pos, true},
+      {term_keys, false},    {osp, true},       {articles, false},     {spo, true},
   };
   std::atomic<size_t> next_task{0};
   std::atomic<bool> failed{false};

@@ -88,7 +88,7 @@ void FlatIndex::Reserve(size_t n) {
 }
 
 void FlatIndex::Grow(size_t slots) {
-  std::vector<Slot> old = std::move(slots_);
+  HugeVector<Slot> old = std::move(slots_);
   slots_.assign(slots, Slot{});
   size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {

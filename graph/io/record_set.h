@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/io/huge_pages.h"
 #include "graph/model/fact.h"
 #include "graph/model/term.h"
 
@@ -45,7 +46,7 @@ class FlatIndex {
   }
   void Grow(size_t slots);
 
-  std::vector<Slot> slots_;
+  HugeVector<Slot> slots_;
   std::string arena_;
   size_t count_ = 0;
 };
@@ -64,7 +65,7 @@ struct RecordSet {
   FlatIndex term_index;  // canonical key → local index
   std::deque<ArticleRecord> articles;
   FlatIndex article_index;  // article key → local index
-  std::vector<Record> records;
+  HugeVector<Record> records;
   std::vector<MentionRecord> mentions;
   // Mention fields naming entities (attributed_to, place) by local index,
   // parallel to `mentions`; resolved to ids when written.
