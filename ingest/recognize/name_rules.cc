@@ -222,11 +222,14 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
       break;
     }
     if (t.kind != TokenKind::kWord || IsLatin(t) != IsLatin(toks_[i])) break;
-    if (count > 0 && t.split()) break;  // و… starts another phrase
-    if (!t.split() && ConjunctionShaped(t)) break;
-    uint32_t cls = vocab_.Classes(count == 0 ? t.stem_id : t.id);
     bool after_connector =
         count > 0 && (vocab_.Classes(toks_[k - 1].id) & kNameConnector) != 0;
+    // و… starts another phrase; the article alone (بن الحكم) does not.
+    bool article_only = t.se == t.fe && t.sb == t.fb + kAl.size() &&
+                        std::string_view(text_.folded()).substr(t.fb, kAl.size()) == kAl;
+    if (count > 0 && t.split() && !(after_connector && article_only)) break;
+    if (!t.split() && ConjunctionShaped(t)) break;
+    uint32_t cls = vocab_.Classes(count == 0 ? t.stem_id : t.id);
     if (after_connector) {
       // بن الخطاب، أبي طالب، عبد الله، بن علي: anything but a function word.
       if ((cls & kStopWord) && !(cls & kGivenName)) break;

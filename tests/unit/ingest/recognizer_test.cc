@@ -300,5 +300,15 @@ TEST_F(ingestRecognizer, FrenchNamesEndingInYehKeepTheirSurname) {
   EXPECT_THAT(Typed(Mentions("وأسس جول ريميه البطولة.")), ElementsAre("جول ريميه|Person"));
 }
 
+TEST_F(ingestRecognizer, ArticleWordAfterAConnectorStaysInTheName) {
+  // الحكم after بن is split as ال + a known word; it is still the father's name.
+  EXPECT_THAT(Typed(Mentions("وتولى مروان بن الحكم الخلافة.")), ElementsAre("مروان بن الحكم|Person"));
+}
+
+TEST_F(ingestRecognizer, ProphetIsATitle) {
+  EXPECT_THAT(Typed(Mentions("وهاجر النبي محمد إلى يثرب.")),
+              ::testing::Contains(::testing::StartsWith("محمد|")));
+}
+
 }  // namespace
 }  // namespace newsgraph
