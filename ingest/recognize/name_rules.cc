@@ -69,7 +69,11 @@ uint32_t RecognizerRun::OrdinalTail(uint32_t i, uint32_t end) const {
   // لويس التاسع، الحادي عشر: at most two ordinal words.
   for (int n = 0; n < 2 && end < toks_.size() && SameSentence(i, end); ++n) {
     const Token& t = toks_[end];
-    if (t.kind != TokenKind::kWord || t.split() || !vocab_.Has(t.id, kOrdinal)) break;
+    // الأول may be split as ال + أول; only the whole form counts.
+    bool article_only = t.se == t.fe && t.sb == t.fb + kAl.size() &&
+                        std::string_view(text_.folded()).substr(t.fb, kAl.size()) == kAl;
+    if (t.kind != TokenKind::kWord || (t.split() && !article_only) || !vocab_.Has(t.id, kOrdinal))
+      break;
     // The first ordinal has the article: خمسة عشر is a number.
     if (n == 0 && !StartsWithArticle(t)) break;
     ++end;

@@ -162,6 +162,9 @@ class ResolveRun {
     uint32_t last = c->last;
     while (last > c->first + 1) {
       const Token& t = toks[last - 1];
+      // لويس التاسع: a regnal ordinal is part of the name even where the
+      // article also uses the word as an adjective.
+      if (lex_.vocab().Has(t.id, kOrdinal)) break;
       if (!WordLike(std::string_view(folded).substr(t.sb, t.se - t.sb))) break;
       --last;
     }

@@ -310,5 +310,12 @@ TEST_F(ingestRecognizer, ProphetIsATitle) {
               ::testing::Contains(::testing::StartsWith("محمد|")));
 }
 
+TEST_F(ingestRecognizer, RegnalOrdinalSurvivesItsUseAsAnAdjective) {
+  // الأول is also an adjective in the article (الفصل الأول), yet it stays
+  // part of the king's name.
+  EXPECT_THAT(Typed(Mentions("وفي الفصل الأول أمر الملك فؤاد الأول بإعداد مشروع.")),
+              ElementsAre("فؤاد الأول|Person"));
+}
+
 }  // namespace
 }  // namespace newsgraph
