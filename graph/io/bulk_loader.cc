@@ -375,7 +375,7 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     std::sort(afs.begin(), afs.end());
     SstOut* out = outs[Cf::kArticleFacts].get();
     for (const auto& x : afs) {
-      NG_RETURN_IF_ERROR(out->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), {}));
+      NG_RETURN_IF_ERROR(out->Put(ArticleFactKey(x.a, {x.s, x.p, x.o}), EncodeArticleFactCount(x.n)));
     }
     return Status::OK();
   };
