@@ -215,8 +215,10 @@ uint32_t RecognizerRun::QuotedRun(uint32_t i) const {
 // of another lexicon entity; the first token without ال unless it is a known
 // name part. Returns the end token; *count gets the number of words.
 uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
-  uint32_t count = 0, end = i, k = i, unknown = 0;
-  while (k < toks_.size() && count < 5 && SameSentence(i, k)) {
+  // At most five name words; connectors (بن، عبد) do not count, so that a
+  // nasab chain (محمد بن عبد الله بن عبد الحكم) stays one name.
+  uint32_t count = 0, named = 0, end = i, k = i, unknown = 0;
+  while (k < toks_.size() && named < 5 && SameSentence(i, k)) {
     const Token& t = toks_[k];
     if (t.kind == TokenKind::kPunct) {
       if (count > 0 && t.transparent && text_.folded()[t.fb] == '-') {
@@ -254,7 +256,13 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     // Title and head words never start a name; an ambiguous given name that
     // is also a function word (على) does not either.
     if (count == 0 && !relaxed && (cls & (kTitleWord | kHeadWord)) && !(cls & kGivenName)) break;
-    if (count == 0 && (cls & kStopWord) && (cls & kAmbiguousGiven)) break;
+    // …unless بن follows: على بن is not Arabic, علي بن موسى is a name.
+    if (count == 0 && (cls & kStopWord) && (cls & kAmbiguousGiven)) {
+      bool bin = k + 1 < toks_.size() && SameSentence(k, k + 1) &&
+                 std::string_view(text_.folded()).substr(toks_[k + 1].fb, toks_[k + 1].fe - toks_[k + 1].fb) ==
+                     "\xD8\xA8\xD9\x86";  // بن
+      if (!bin) break;
+    }
     if (count > 0 && (cls & kHeadWord) && !(cls & kNameLike)) break;
     // After the first word, one word that is not known to be a name part
     // (a surname: رونالدو، بودولسكي) may follow; a second one is taken to
@@ -279,6 +287,7 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
       }
     }
     ++count;
+    if (!(vocab_.Classes(t.id) & kNameConnector)) ++named;
     ++k;
     end = k;
   }
@@ -511,6 +520,7 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
   uint32_t cls = vocab_.Classes(t.stem_id);
   bool connector = (cls & kNameConnector) && !(cls & kGivenName);
   if (!(cls & kGivenName) && !connector) return i;
+  if (t.se < t.fe) return i;  // دولتهم: a noun with a pronoun, not the name دولت
   // A given name does not take the article: الوسام is "the medal".
   if (t.sb >= t.fb + kAl.size() && !t.restore_article &&
       std::string_view(text_.folded()).substr(t.sb - kAl.size(), kAl.size()) == kAl)
@@ -519,9 +529,14 @@ uint32_t RecognizerRun::GivenNameRule(uint32_t i) {
     // أبو بكر، ابن خلدون، عبد الفتاح السيسي، معاوية بن أبي سفيان: a connector
     // and a name word, then further connector-word pairs and a nisba.
     auto word_at = [&](uint32_t k) {
-      return k < toks_.size() && SameSentence(i, k) && toks_[k].kind == TokenKind::kWord &&
-             !toks_[k].split() && !ConjunctionShaped(toks_[k]) &&
-             !(vocab_.Classes(toks_[k].id) & kStopWord);
+      if (k >= toks_.size() || !SameSentence(i, k) || toks_[k].kind != TokenKind::kWord) return false;
+      const Token& w = toks_[k];
+      // The article split off (الحكم) is still a name word; و, ب or a
+      // pronoun suffix (بيته) is not.
+      bool article_only = w.se == w.fe && w.sb == w.fb + kAl.size() &&
+                          std::string_view(text_.folded()).substr(w.fb, kAl.size()) == kAl;
+      return (!w.split() || article_only) && !ConjunctionShaped(w) &&
+             !(vocab_.Classes(w.id) & kStopWord);
     };
     // Connectors may follow each other: ابن أبي أصيبعة، أبو عبد الله.
     uint32_t w = i + 1;

@@ -176,6 +176,15 @@ uint32_t RecognizerRun::TryLexicon(uint32_t i) {
   for (const Match& m : local) {
     // A name of the lexicon.
     std::vector<uint32_t> ents = Targets(m, i, MatchKind::kName);
+    // الإمام علي بن موسى is not الإمام علي: a person's name that goes on
+    // with بن and a name is someone else's longer name.
+    if (!ents.empty() && lex_.entities()[ents[0]].type == EntityType::kPerson &&
+        m.end + 1 < toks_.size() && SameSentence(i, m.end + 1) &&
+        toks_[m.end].kind == TokenKind::kWord && toks_[m.end + 1].kind == TokenKind::kWord &&
+        (vocab_.Classes(toks_[m.end].id) & kNameConnector) &&
+        !(vocab_.Classes(toks_[m.end].id) & kGivenName) &&
+        !(vocab_.Classes(toks_[m.end + 1].id) & kStopWord))
+      ents.clear();
     if (!ents.empty()) {
       int32_t region = list_head_ == Vocabulary::kUnknown ? -1 : RegionOfList(i, m.end);
       if (region >= 0) ents.assign(1, static_cast<uint32_t>(region));

@@ -317,5 +317,21 @@ TEST_F(ingestRecognizer, RegnalOrdinalSurvivesItsUseAsAnAdjective) {
               ElementsAre("فؤاد الأول|Person"));
 }
 
+TEST_F(ingestRecognizer, NasabChainsStayOneName) {
+  // Connectors do not count towards the five name words.
+  EXPECT_THAT(Typed(Mentions("وقال محمد بن عبد الله بن عبد الحكم ذلك.")),
+              ElementsAre("محمد بن عبد الله بن عبد الحكم|Person"));
+}
+
+TEST_F(ingestRecognizer, LexiconPersonFollowedByBinIsALongerName) {
+  // الإمام علي is a lexicon person; الإمام علي بن موسى is someone else.
+  auto ms = Mentions("وعقد ولاية العهد للإمام علي بن موسى الرضا.");
+  EXPECT_THAT(ms, ::testing::Contains(::testing::StartsWith("علي بن موسى|")));
+}
+
+TEST_F(ingestRecognizer, GivenNameWithAPronounSuffixIsANoun) {
+  EXPECT_THAT(Mentions("وكانت دولتهم الكبرى قوية."), ElementsAre());
+}
+
 }  // namespace
 }  // namespace newsgraph
