@@ -218,6 +218,7 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
   // At most five name words; connectors (بن، عبد) do not count, so that a
   // nasab chain (محمد بن عبد الله بن عبد الحكم) stays one name.
   uint32_t count = 0, named = 0, end = i, k = i, unknown = 0;
+  bool seen_connector = false;
   while (k < toks_.size() && named < 5 && SameSentence(i, k)) {
     const Token& t = toks_[k];
     if (t.kind == TokenKind::kPunct) {
@@ -268,7 +269,9 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     // (a surname: رونالدو، بودولسكي) may follow; a second one is taken to
     // be the text going on (يحب، ربح).
     if (count > 0 && !after_connector && !(cls & kNameLike) && !StartsWithArticle(t)) {
-      if (WordShaped(t) || ++unknown > 1) break;
+      // After a nasab (هشام بن عبد الملك) only name words go on; the one
+      // unknown word allowed is a foreign surname right after a given name.
+      if (WordShaped(t) || seen_connector || ++unknown > 1) break;
     }
     if (count > 0 && !after_connector) {
       Match m = FirstOfKind(k, {MatchKind::kName, MatchKind::kDemonym, MatchKind::kTitle});
@@ -288,6 +291,7 @@ uint32_t RecognizerRun::NameRun(uint32_t i, bool relaxed) const {
     }
     ++count;
     if (!(vocab_.Classes(t.id) & kNameConnector)) ++named;
+    else seen_connector = true;
     ++k;
     end = k;
   }

@@ -333,5 +333,11 @@ TEST_F(ingestRecognizer, GivenNameWithAPronounSuffixIsANoun) {
   EXPECT_THAT(Mentions("وكانت دولتهم الكبرى قوية."), ElementsAre());
 }
 
+TEST_F(ingestRecognizer, NoUnknownWordAfterANasab) {
+  // واستمرار after هشام بن عبد الملك is the text going on, not a surname.
+  EXPECT_THAT(Typed(Mentions("وفي عهد هشام بن عبد الملك واستمرار حكمه.")),
+              ElementsAre("هشام بن عبد الملك|Person"));
+}
+
 }  // namespace
 }  // namespace newsgraph
