@@ -67,22 +67,6 @@ Value SlotValue(const Value& v, ExecContext* ctx) {
   return t && t->IsLiteral() ? LiteralOf(*t) : v;
 }
 
-std::string ToLowerUtf8(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toLower();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
-std::string ToUpperUtf8(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  u.toUpper();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 // Cypher's three-valued comparison: null when either side is null or the
 // types cannot be compared.
 Value CompareValues(BinaryOp op, const Value& a, const Value& b) {
