@@ -4,6 +4,7 @@
 # replay_engine.py, which writes newsgraph's recorded rows back at once.
 # (b) is what any engine behind the contract pays before doing any work.
 #   NG_BUILD=build-perf bench/kg/floor/run_floor.sh HARNESS_DIR SCALE [QID...]
+# REPS (default 5, as the harness) timed runs follow the first of each query.
 # HARNESS_DIR is a copy of ../shared/bench with data generated (run_peers.sh
 # leaves one); SCALE e.g. 1m. Needs node and python3.
 set -euo pipefail
@@ -12,7 +13,7 @@ root=$(cd "$here/../../.." && pwd)
 harness=$(cd "$1" && pwd)
 data=$harness/data/$2
 shift 2
-qids=${*:-q1 q2 q9 q10}
+qids=${*:-q1 q2 q3 q4 q5 q6 q7 q8 q9 q10}
 build=$(cd "$root/${NG_BUILD:-build}" && pwd)
 kg=$build/bench/kg/newsgraph_kg
 work=$(mktemp -d /tmp/ng-floor-XXXX)
