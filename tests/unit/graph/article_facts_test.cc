@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "graph/store/batch.h"
-#include "graph/store/check.h"
 #include "graph/store/coding.h"
 #include "graph/store/key_codec.h"
 #include "graph/store/read_view.h"
@@ -66,11 +65,7 @@ class ArticleFactsTest : public ::testing::Test {
     return v;
   }
 
-  std::vector<std::string> Problems() {
-    CheckReport r;
-    EXPECT_TRUE(CheckStore(*store_->NewReadView(), &r).ok());
-    return r.problems;
-  }
+  std::vector<std::string> Problems() { return newsgraph::testing::CheckProblems(*store_); }
 
   TempDir dir_;
   std::unique_ptr<Store> store_;

@@ -73,11 +73,7 @@ class ForgetTest : public ::testing::Test {
     return out;
   }
 
-  std::vector<std::string> Problems() {
-    CheckReport r;
-    EXPECT_TRUE(CheckStore(*store_->NewReadView(), &r).ok());
-    return r.problems;
-  }
+  std::vector<std::string> Problems() { return newsgraph::testing::CheckProblems(*store_); }
 
   TempDir dir_;
   std::unique_ptr<Store> store_;

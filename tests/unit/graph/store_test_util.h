@@ -24,6 +24,13 @@
 
 namespace newsgraph::testing {
 
+// What `newsgraph check` would report about the store, as of now.
+inline std::vector<std::string> CheckProblems(const graph::Store& store) {
+  graph::CheckReport r;
+  EXPECT_TRUE(graph::CheckStore(*store.NewReadView(), &r).ok());
+  return r.problems;
+}
+
 inline void WriteFile(const std::string& path, std::string_view content) {
   std::ofstream out(path, std::ios::binary);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
