@@ -227,13 +227,13 @@ class RdfSink {
     return AddFact(st);
   }
 
+  // From now on adds to `rs` (the set its own records were merged into); the
+  // undecided article metadata stays here until Finish, instead of being
+  // copied to the other sink: a dump keeps it in one place, often at the end.
+  void Retarget(RecordSet* rs) { rs_ = rs; }
+
   // Applies article metadata to the articles named as graphs; the rest become
   // ordinary facts.
-  // Takes over the undecided article metadata of another sink.
-  void TakePending(RdfSink* other) {
-    pending_.Append(other->pending_);
-    other->pending_.Clear();
-  }
 
   std::string Finish() {
     for (size_t k = 0; k < pending_.size(); ++k) {
@@ -363,11 +363,6 @@ class RdfSink {
         return std::string_view(text_).substr(begin, ends_[i] - begin);
       };
       return PendingMeta{field(0), field(1), field(2), field(3), field(4)};
-    }
-    void Append(const PendingList& other) {
-      size_t base = text_.size();
-      text_.append(other.text_);
-      for (size_t e : other.ends_) ends_.push_back(base + e);
     }
     void Clear() {
       text_.clear();
@@ -524,16 +519,21 @@ class PartParser {
   std::optional<LineError> first_error;
 };
 
-// Moves everything of `from` into `into`.
+// Moves the records, terms and articles of `from` into `into`. The undecided
+// article metadata stays in from's sink, which now adds to into's records.
 void Merge(PartParser* from, PartParser* into) {
   RecordSet& a = into->rs;
   RecordSet& b = from->rs;
   std::vector<uint32_t> term(b.terms.size()), article(b.articles.size());
-  for (size_t i = 0; i < b.terms.size(); ++i) {
-    TermRecord& t = b.terms[i];
-    bool described = !t.type.empty() || !t.labels.empty() || !t.aliases.empty() || !t.props.empty();
-    term[i] = described ? a.AddTerm(std::move(t)) : a.AddPlainTerm(t.kind, t.key, t.lang);
-  }
+  // Terms and articles touch disjoint parts of a RecordSet: the terms merge
+  // on a second thread while this one merges the articles.
+  auto terms = std::async(std::launch::async, [&] {
+    for (size_t i = 0; i < b.terms.size(); ++i) {
+      TermRecord& t = b.terms[i];
+      bool described = !t.type.empty() || !t.labels.empty() || !t.aliases.empty() || !t.props.empty();
+      term[i] = described ? a.AddTerm(std::move(t)) : a.AddPlainTerm(t.kind, t.key, t.lang);
+    }
+  });
   for (size_t i = 0; i < b.articles.size(); ++i) {
     ArticleRecord& src = b.articles[i];
     article[i] = a.AddArticle(src.key);
@@ -544,6 +544,7 @@ void Merge(PartParser* from, PartParser* into) {
     if (dst.url.empty()) dst.url = std::move(src.url);
     if (dst.lang.empty()) dst.lang = std::move(src.lang);
   }
+  terms.get();
   uint32_t mention_base = static_cast<uint32_t>(a.mentions.size());
   for (size_t i = 0; i < b.mentions.size(); ++i) {
     a.mentions.push_back(std::move(b.mentions[i]));
@@ -557,7 +558,7 @@ void Merge(PartParser* from, PartParser* into) {
         term[r.s], term[r.p], term[r.o], article[r.article], r.sentence,
         r.mention == RecordSet::kNone ? r.mention : mention_base + r.mention});
   }
-  into->sink.TakePending(&from->sink);
+  from->sink.Retarget(&a);
   into->lines += from->lines;
   into->skipped += from->skipped;
   b.Clear();
@@ -585,8 +586,11 @@ Status ImportFile(Store* store, const std::string& path, const ImportOptions& op
 
   std::lock_guard<std::mutex> lock(store->write_mutex());
   bool first_chunk = true;
-  auto write = [&](PartParser* part) -> Status {
+  // `later`: a sink whose statements followed the part's (the second half's,
+  // retargeted to the first's records by Merge); its metadata applies after.
+  auto write = [&](PartParser* part, RdfSink* later = nullptr) -> Status {
     std::string err = part->sink.Finish();
+    if (err.empty() && later) err = later->Finish();
     if (!err.empty()) return Status::InvalidArgument(reader.name() + ": " + err);
     RecordSet& rs = part->rs;
     stats->records += rs.records.size();
@@ -685,7 +689,7 @@ Status ImportFile(Store* store, const std::string& path, const ImportOptions& op
   NG_RETURN_IF_ERROR(finish_errors(second.get(), first->lines));
   (void)bytes_done;
   Merge(second.get(), first.get());
-  return write(first.get());
+  return write(first.get(), &second->sink);
 }
 
 }  // namespace newsgraph::graph
