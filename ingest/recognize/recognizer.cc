@@ -185,6 +185,19 @@ uint32_t RecognizerRun::TryLexicon(uint32_t i) {
         !(vocab_.Classes(toks_[m.end].id) & kGivenName) &&
         !(vocab_.Classes(toks_[m.end + 1].id) & kStopWord))
       ents.clear();
+    // سورية is both the country and its feminine nisba: after a common noun
+    // (عائلة سورية، مصادر سورية) it qualifies that noun; after a particle, a
+    // place cue, a name, a clitic or at the start it names the country (في
+    // سورية، شمال سورية، زار بوتين سورية، وسورية). A definite form stays the
+    // name (زيارة مشعل السعودية): the definite nisba would need a definite noun.
+    if (!ents.empty() && m.end == i + 1 && !toks_[i].split() && i > 0 && SameSentence(i - 1, i) &&
+        !std::string_view(text_.folded()).substr(toks_[i].fb, toks_[i].fe - toks_[i].fb).starts_with("ال") &&
+        toks_[i - 1].kind == TokenKind::kWord &&
+        !(vocab_.Classes(toks_[i - 1].id) & (kStopWord | kPlaceCue)) &&
+        (out_->empty() || out_->back().last != i)) {
+      std::vector<uint32_t> dem = Targets(m, i, MatchKind::kDemonym);
+      if (std::find(dem.begin(), dem.end(), ents[0]) != dem.end()) ents.clear();
+    }
     if (!ents.empty()) {
       int32_t region = list_head_ == Vocabulary::kUnknown ? -1 : RegionOfList(i, m.end);
       if (region >= 0) ents.assign(1, static_cast<uint32_t>(region));

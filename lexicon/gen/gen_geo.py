@@ -251,7 +251,7 @@ COUNTRY_AR_EXTRA = {
     "MA": ["المملكة المغربية"], "JO": ["المملكة الأردنية الهاشمية"], "CN": ["جمهورية الصين الشعبية"],
     "VA": ["الفاتيكان", "دولة الفاتيكان", "الكرسي الرسولي"], "KW": ["دولة الكويت"], "QA": ["دولة قطر"],
     "BH": ["مملكة البحرين"], "OM": ["سلطنة عمان"], "IL": ["دولة إسرائيل"], "TR": ["الجمهورية التركية"],
-    "IR": ["الجمهورية الإسلامية الإيرانية", "الجمهورية الإسلامية في إيران"], "SY": ["الجمهورية العربية السورية"],
+    "IR": ["الجمهورية الإسلامية الإيرانية", "الجمهورية الإسلامية في إيران"], "SY": ["سورية", "الجمهورية العربية السورية"],
     "LY": ["دولة ليبيا"], "EG": ["جمهورية مصر العربية"], "IQ": ["جمهورية العراق"], "LB": ["الجمهورية اللبنانية"],
     "YE": ["الجمهورية اليمنية"], "SD": ["جمهورية السودان"], "SS": ["جمهورية جنوب السودان"],
     "DZ": ["الجمهورية الجزائرية"], "TN": ["الجمهورية التونسية"], "MR": ["الجمهورية الإسلامية الموريتانية"],
@@ -1446,8 +1446,11 @@ def build_countries(ckeys, iso1, mo_ar, terr_en, terr_ar):
         e.dem_en = list(EN_DEMONYM.get(a2, []))
         ents[a2] = e
     all_dem = {d for e in ents.values() for d in e.dem_ar}
-    for e in ents.values():
-        e.al_ar = [a for a in e.al_ar if a not in all_dem]
+    # A demonym form is no name, unless the extra table says the country is
+    # also called so (سورية): the recogniser then reads it by context.
+    for a2, e in ents.items():
+        keep = set(COUNTRY_AR_EXTRA.get(a2, ()))
+        e.al_ar = [a for a in e.al_ar if a not in all_dem or a in keep]
     return ents
 
 

@@ -51,6 +51,15 @@ TEST_F(ingestRecognizer, LexiconNamesLongestMatchWithClitics) {
                           "حفتر|khalifa-haftar|Person|lexicon"));
 }
 
+// سورية is the country and the feminine nisba "Syrian": context decides.
+TEST_F(ingestRecognizer, CountryNameThatIsAlsoANisbaReadsByContext) {
+  EXPECT_THAT(Mentions("قالت مصادر سورية إن قافلة سورية دخلت شمال سورية، وسورية جارة لبنان."),
+              ElementsAre("سورية|syria|Country|lexicon", "سورية|syria|Country|lexicon",
+                          "لبنان|lebanon|Country|lexicon"));
+  EXPECT_THAT(Mentions("زار الرئيس الفرنسي إيمانويل ماكرون سورية."),
+              ElementsAre("إيمانويل ماكرون|emmanuel-macron|Person|title.lexicon", "سورية|syria|Country|lexicon"));
+}
+
 TEST_F(ingestRecognizer, TitleAnnouncesAPersonInNoLexicon) {
   EXPECT_THAT(Mentions("وصل وزير الخارجية الروسي كامل تيموروف إلى طرابلس. وقال تيموروف إن الزيارة ناجحة."),
               ElementsAre("كامل تيموروف|~kaml-tymwrwf|Person|title.person",
