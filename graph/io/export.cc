@@ -7,6 +7,7 @@
 
 #include "graph/io/import.h"
 #include "graph/io/rdf_reader.h"
+#include "graph/model/sentence.h"
 #include "graph/store/key_codec.h"
 
 namespace newsgraph::graph {
@@ -55,6 +56,16 @@ class Exporter {
     NG_ASSIGN_OR_RETURN(ArticleRecord a, v_.GetArticle(id));
     a.text.clear();  // not exported; keeps the cache small
     return &articles_.emplace(id, std::move(a)).first->second;
+  }
+
+  // Texts are large and mentions come in fact order, not article order: a
+  // bounded cache, refilled as needed.
+  Result<const std::string*> Text(ArticleId id) {
+    auto it = texts_.find(id);
+    if (it != texts_.end()) return &it->second;
+    if (texts_.size() >= 4096) texts_.clear();
+    NG_ASSIGN_OR_RETURN(ArticleRecord a, v_.GetArticle(id));
+    return &texts_.emplace(id, std::move(a.text)).first->second;
   }
 
   void EntityIri(std::string* out, TermId id, const TermRecord& t) {
@@ -280,7 +291,15 @@ class Exporter {
         NG_ASSIGN_OR_RETURN(const TermRecord* pl, Term(rec.place));
         j["place"] = pl->key;
       }
-      if (!rec.evidence.empty()) j["evidence"] = rec.evidence;
+      // The sentence travels with the mention: a store loaded from this file
+      // has no article texts to cut it from.
+      if (!rec.evidence.empty()) {
+        j["evidence"] = rec.evidence;
+      } else if (rec.rule != "import") {
+        NG_ASSIGN_OR_RETURN(const std::string* text, Text(art));
+        std::string sentence = graph::SentenceAround(*text, rec.start, rec.end);
+        if (!sentence.empty()) j["evidence"] = std::move(sentence);
+      }
       buf += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       buf.push_back('\n');
       Flush(&buf, false);
@@ -339,6 +358,7 @@ class Exporter {
   const ExportOptions& o_;
   std::unordered_map<TermId, TermRecord> terms_;
   std::unordered_map<ArticleId, ArticleRecord> articles_;
+  std::unordered_map<ArticleId, std::string> texts_;
   std::unordered_set<TermId> described_;
   std::unordered_set<ArticleId> described_articles_;
 };

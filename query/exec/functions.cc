@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "query/exec/eval.h"
 #include "graph/store/batch.h"
+#include "graph/model/sentence.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -59,28 +60,6 @@ const graph::TermRecord* Term(graph::TermId id, ExecContext* ctx) {
   return t;
 }
 
-// The sentence around a byte span: back to the previous and on to the next
-// sentence end (. ! ? ؟ or a line break).
-std::string SentenceAround(const std::string& text, uint32_t start, uint32_t end) {
-  if (start > text.size()) return {};
-  end = std::min<uint32_t>(std::max(end, start), static_cast<uint32_t>(text.size()));
-  auto is_end = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '.' || c == '!' || c == '?' || c == '\n') return true;
-    // ؟ is D8 9F in UTF-8.
-    return c == 0x9F && i > 0 && static_cast<unsigned char>(text[i - 1]) == 0xD8;
-  };
-  size_t b = start;
-  while (b > 0 && !is_end(b - 1)) --b;
-  size_t f = end;
-  while (f < text.size() && !is_end(f)) ++f;
-  if (f < text.size()) ++f;
-  std::string s = text.substr(b, f - b);
-  size_t first = s.find_first_not_of(" \t\r\n");
-  size_t last = s.find_last_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
-}
-
 Value Evidence(const BoundExpr& e, const Value& rel, ExecContext* ctx) {
   if (rel.is_null()) return Null();
   if (rel.type() != Value::Type::kRelationship) return Fail(e, ctx, "evidence() needs a relationship");
@@ -116,7 +95,7 @@ Value Evidence(const BoundExpr& e, const Value& rel, ExecContext* ctx) {
     item.emplace_back("source", a.source.empty() ? Null() : Value::String(a.source));
     std::string sentence = !m.record.evidence.empty() ? m.record.evidence
                            : a.text.empty() ? std::string()
-                                            : SentenceAround(a.text, m.record.start, m.record.end);
+                                            : graph::SentenceAround(a.text, m.record.start, m.record.end);
     item.emplace_back("sentence", sentence.empty() ? Null() : Value::String(sentence));
     item.emplace_back("rule", Value::String(m.record.rule));
     item.emplace_back("confidence", Value::Double(m.record.confidence / 100.0));

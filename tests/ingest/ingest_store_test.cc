@@ -112,6 +112,37 @@ TEST(ingestStore, SeedEndToEndGivesTheExpectedFactsWithEvidence) {
   EXPECT_NE(row[0].AsString().find("بنغازي"), std::string::npos) << row[0].AsString();
 }
 
+// A JSON Lines export carries each mention's sentence, so a store loaded from
+// it (which has no article texts) still answers evidence(r).
+TEST(ingestStore, JsonLinesRoundTripKeepsEveryEvidenceSentence) {
+  testing::TempDir dir;
+  auto db = OpenStore(dir.Sub("db"));
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Ingest(std::vector<std::string>{kSeed}, Quiet(), nullptr).ok());
+  std::ostringstream out;
+  ExportOptions opts;
+  opts.format = DataFormat::kJsonLines;
+  ASSERT_TRUE(db->Export(out, opts).ok());
+  WriteFile(dir.Sub("seed.jsonl"), out.str());
+
+  auto copy = OpenStore(dir.Sub("copy"));
+  ASSERT_TRUE(copy);
+  ImportStats stats;
+  Status s = copy->Import(dir.Sub("seed.jsonl"), ImportOptions{}, &stats);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(Export(copy.get()).facts, kSeedFacts);
+  auto [without, all] = FactsWithoutEvidence(copy.get());
+  EXPECT_EQ(without, 0);
+  EXPECT_EQ(all, static_cast<int64_t>(kSeedFacts.size()));
+  const std::string q =
+      "MATCH ({name: \"Yevkurov\"})-[v:visited]->({name: \"Benghazi\"}) RETURN evidence(v)[0].sentence";
+  auto a = db->Query(q), b = copy->Query(q);
+  ASSERT_TRUE(a.ok() && b.ok());
+  Row ra, rb;
+  ASSERT_TRUE((*a)->Next(&ra) && (*b)->Next(&rb));
+  EXPECT_EQ(rb[0].AsString(), ra[0].AsString());
+}
+
 TEST(ingestStore, IngestingAgainChangesNothing) {
   testing::TempDir dir;
   auto db = OpenStore(dir.Sub("db"));
