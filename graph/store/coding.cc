@@ -1,12 +1,17 @@
 #include "graph/store/coding.h"
 
+#include <bit>
+
 namespace newsgraph::graph {
 
 void PutCompactId(std::string* dst, uint64_t v) {
-  int n = 0;
-  for (uint64_t t = v; t != 0; t >>= 8) ++n;
-  dst->push_back(static_cast<char>(n));
-  for (int i = n - 1; i >= 0; --i) dst->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  // One append, not a push_back per byte: a bulk import encodes tens of
+  // millions of ids.
+  const int n = v == 0 ? 0 : 8 - std::countl_zero(v) / 8;
+  char buf[9];
+  buf[0] = static_cast<char>(n);
+  for (int i = 0; i < n; ++i) buf[1 + i] = static_cast<char>(v >> (8 * (n - 1 - i)));
+  dst->append(buf, static_cast<size_t>(1 + n));
 }
 
 bool GetCompactId(std::string_view* in, uint64_t* v) {

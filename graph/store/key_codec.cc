@@ -37,12 +37,16 @@ bool GetTriple(std::string_view* in, Triple* t) {
 }
 }  // namespace
 
-std::string TripleKey(IndexOrder order, const Triple& t) {
+void AppendTripleKey(std::string* k, IndexOrder order, const Triple& t) {
   uint64_t v[3];
   Order(order, t, v);
+  for (uint64_t x : v) PutCompactId(k, x);
+}
+
+std::string TripleKey(IndexOrder order, const Triple& t) {
   std::string k;
   k.reserve(12);
-  for (uint64_t x : v) PutCompactId(&k, x);
+  AppendTripleKey(&k, order, t);
   return k;
 }
 
@@ -74,12 +78,16 @@ std::string IdKey(uint64_t id) {
 
 bool DecodeIdKey(std::string_view key, uint64_t* id) { return GetCompactId(&key, id) && key.empty(); }
 
+void AppendMentionKey(std::string* k, const Triple& t, ArticleId article, uint32_t sentence) {
+  PutTriple(k, t);
+  PutCompactId(k, article);
+  PutCompactId(k, sentence);
+}
+
 std::string MentionKey(const Triple& t, ArticleId article, uint32_t sentence) {
   std::string k;
   k.reserve(16);
-  PutTriple(&k, t);
-  PutCompactId(&k, article);
-  PutCompactId(&k, sentence);
+  AppendMentionKey(&k, t, article, sentence);
   return k;
 }
 
@@ -102,10 +110,14 @@ bool DecodeMentionKey(std::string_view key, Triple* t, ArticleId* article, uint3
   return key.empty();
 }
 
+void AppendArticleFactKey(std::string* k, ArticleId article, const Triple& t) {
+  PutCompactId(k, article);
+  PutTriple(k, t);
+}
+
 std::string ArticleFactKey(ArticleId article, const Triple& t) {
   std::string k;
-  PutCompactId(&k, article);
-  PutTriple(&k, t);
+  AppendArticleFactKey(&k, article, t);
   return k;
 }
 

@@ -41,6 +41,12 @@ std::string ArticleFactKey(ArticleId article, const Triple& t);
 std::string ArticleFactPrefix(ArticleId article);
 bool DecodeArticleFactKey(std::string_view key, ArticleId* article, Triple* t);
 
+// The same keys appended to *k, for a writer that reuses one buffer for
+// millions of keys (the bulk import) instead of allocating each.
+void AppendTripleKey(std::string* k, IndexOrder order, const Triple& t);
+void AppendMentionKey(std::string* k, const Triple& t, ArticleId article, uint32_t sentence);
+void AppendArticleFactKey(std::string* k, ArticleId article, const Triple& t);
+
 // by_date: day (4 bytes big-endian, offset by 2^31) article
 std::string ByDateKey(int32_t day, ArticleId article);
 std::string ByDatePrefix(int32_t day);
