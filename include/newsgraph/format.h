@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "newsgraph/query.h"
 #include "newsgraph/status.h"
@@ -61,6 +62,11 @@ struct WriteOptions {
 // error. *rows (may be null) receives the number of rows written.
 Status WriteRows(Cursor* cursor, OutputFormat format, std::ostream& out, uint64_t* rows = nullptr,
                  const WriteOptions& options = {});
+
+// Text for HTML or XML: & < > " ' escaped and the C0 controls other than tab
+// and line breaks dropped (XML 1.0 forbids them). Every HTML, GraphML and GEXF
+// writer and the reports use it.
+std::string EscapeMarkup(std::string_view s);
 
 // The terminal width of a string: grapheme clusters, East Asian wide
 // characters and emoji shown as pictures as two columns, combining marks and

@@ -39,20 +39,6 @@ std::string Tsv(const std::string& s) {
   return out;
 }
 
-std::string Html(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string JsonString(const std::string& s) { return Value::String(s).ToJson(); }
 
 bool HasRtl(const std::string& s) {
@@ -158,13 +144,13 @@ Status WriteRows(Cursor* cursor, OutputFormat format, std::ostream& out, uint64_
     }
     case OutputFormat::kHtml: {
       out << "<table>\n<thead><tr>";
-      for (const auto& c : cols) out << "<th>" << Html(c) << "</th>";
+      for (const auto& c : cols) out << "<th>" << EscapeMarkup(c) << "</th>";
       out << "</tr></thead>\n<tbody>\n";
       while (cursor->Next(&row)) {
         out << "<tr>";
         for (const auto& v : row) {
           std::string s = v.ToString();
-          out << (HasRtl(s) ? "<td dir=\"auto\">" : "<td>") << Html(s) << "</td>";
+          out << (HasRtl(s) ? "<td dir=\"auto\">" : "<td>") << EscapeMarkup(s) << "</td>";
         }
         out << "</tr>\n";
         ++n;
@@ -184,6 +170,24 @@ Status WriteRows(Cursor* cursor, OutputFormat format, std::ostream& out, uint64_
   out.flush();
   if (!cursor->status().ok()) return cursor->status();
   return out.good() ? Status::OK() : Status::IOError("writing the result failed");
+}
+
+std::string EscapeMarkup(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+        out.push_back(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace newsgraph

@@ -8,7 +8,7 @@ namespace {
 
 void AttValue(std::ostream& out, const std::string& id, const std::string& value) {
   if (value.empty()) return;
-  out << "          <attvalue for=\"" << XmlEscape(id) << "\" value=\"" << XmlEscape(value) << "\"/>\n";
+  out << "          <attvalue for=\"" << EscapeMarkup(id) << "\" value=\"" << EscapeMarkup(value) << "\"/>\n";
 }
 
 }  // namespace
@@ -20,7 +20,7 @@ void WriteGexf(const ResultGraph& g, std::ostream& out) {
          "  <meta>\n    <creator>newsgraph</creator>\n  </meta>\n"
          "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
   auto attribute = [&](const std::string& id, const char* type) {
-    out << "      <attribute id=\"" << XmlEscape(id) << "\" title=\"" << XmlEscape(id) << "\" type=\"" << type
+    out << "      <attribute id=\"" << EscapeMarkup(id) << "\" title=\"" << EscapeMarkup(id) << "\" type=\"" << type
         << "\"/>\n";
   };
   out << "    <attributes class=\"node\">\n";
@@ -36,7 +36,7 @@ void WriteGexf(const ResultGraph& g, std::ostream& out) {
   out << "    </attributes>\n    <nodes>\n";
   for (const GraphNode& n : g.nodes) {
     const Node& node = n.info.node;
-    out << "      <node id=\"" << NodeId(node.id) << "\" label=\"" << XmlEscape(node.name) << "\">\n"
+    out << "      <node id=\"" << NodeId(node.id) << "\" label=\"" << EscapeMarkup(node.name) << "\">\n"
         << "        <attvalues>\n";
     AttValue(out, "key", node.key);
     AttValue(out, "type", n.literal ? "literal" : node.type);
@@ -48,7 +48,7 @@ void WriteGexf(const ResultGraph& g, std::ostream& out) {
     const Relationship& r = g.edges[i];
     // Gephi wants a positive weight; a fact has at least one article.
     out << "      <edge id=\"e" << i << "\" source=\"" << NodeId(r.subject) << "\" target=\"" << NodeId(r.object)
-        << "\" kind=\"" << XmlEscape(r.predicate) << "\" label=\"" << XmlEscape(r.predicate) << "\" weight=\""
+        << "\" kind=\"" << EscapeMarkup(r.predicate) << "\" label=\"" << EscapeMarkup(r.predicate) << "\" weight=\""
         << (r.articles > 0 ? r.articles : 1) << "\">\n        <attvalues>\n";
     AttValue(out, "predicate", r.predicate);
     AttValue(out, "mentions", std::to_string(r.mentions));

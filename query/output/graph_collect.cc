@@ -104,23 +104,6 @@ class Collector {
 
 std::string Day(int32_t day) { return day == kNoDay ? "" : FormatIsoDate(day); }
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 Status CollectGraph(Cursor* cursor, ResultGraph* g, uint64_t* rows) {
   Collector c(g);
   Row row;

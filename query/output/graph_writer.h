@@ -38,9 +38,6 @@ inline std::string LabelKey(const std::string& lang) { return "name_" + lang; }
 inline std::string NodeId(uint64_t id) { return "n" + std::to_string(id); }
 // "YYYY-MM-DD", or "" for an unknown day.
 std::string Day(int32_t day);
-// Text for XML attributes and content: &, <, >, " escaped; characters XML
-// 1.0 forbids (most controls) dropped.
-std::string XmlEscape(std::string_view s);
 
 void WriteGraphml(const ResultGraph& g, std::ostream& out);
 void WriteGexf(const ResultGraph& g, std::ostream& out);

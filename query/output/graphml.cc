@@ -8,7 +8,7 @@ namespace {
 
 void Data(std::ostream& out, const char* indent, const std::string& key, const std::string& value) {
   if (value.empty()) return;
-  out << indent << "<data key=\"" << key << "\">" << XmlEscape(value) << "</data>\n";
+  out << indent << "<data key=\"" << key << "\">" << EscapeMarkup(value) << "</data>\n";
 }
 
 }  // namespace
@@ -20,7 +20,7 @@ void WriteGraphml(const ResultGraph& g, std::ostream& out) {
          "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   auto key = [&](const std::string& id, const char* for_what, const std::string& name, const char* type) {
-    out << "  <key id=\"" << id << "\" for=\"" << for_what << "\" attr.name=\"" << XmlEscape(name)
+    out << "  <key id=\"" << id << "\" for=\"" << for_what << "\" attr.name=\"" << EscapeMarkup(name)
         << "\" attr.type=\"" << type << "\"/>\n";
   };
   key("label", "node", "label", "string");

@@ -87,7 +87,4 @@ void WriteHtmlReport(const ReportSpec& spec, const std::vector<SectionResult>& s
 void WriteMarkdownReport(const ReportSpec& spec, const std::vector<SectionResult>& sections,
                          const ReportContext& context, const std::string& picture_dir, std::ostream& out);
 
-// Escapes text for HTML content and attributes.
-std::string HtmlEscape(const std::string& s);
-
 }  // namespace newsgraph::cli

@@ -3,6 +3,7 @@
 // and cell takes dir="auto", so Arabic reads right to left beside English.
 #include <ostream>
 
+#include "newsgraph/format.h"
 #include "tools/newsgraph/report.h"
 
 namespace newsgraph::cli {
@@ -35,7 +36,7 @@ details { margin-top: .5rem; }
 nav ol { padding-inline-start: 1.4rem; }
 )";
 
-std::string Attr(const std::string& s) { return HtmlEscape(s); }
+std::string Attr(const std::string& s) { return EscapeMarkup(s); }
 
 // A value as HTML: lists one item a line, maps as "key value" lines (the
 // shape of evidence(r)), nodes by name with their key and type on hover.
@@ -44,12 +45,12 @@ std::string ValueHtml(const Value& v) {
     case Value::Type::kNull: return "";
     case Value::Type::kNode: {
       const Node& n = v.AsNode();
-      return "<span title=\"" + Attr(n.key + " (" + n.type + ")") + "\">" + HtmlEscape(n.name) + "</span>";
+      return "<span title=\"" + Attr(n.key + " (" + n.type + ")") + "\">" + EscapeMarkup(n.name) + "</span>";
     }
     case Value::Type::kRelationship: {
       const Relationship& r = v.AsRelationship();
-      return "<bdi>" + HtmlEscape(r.subject_name) + "</bdi> —" + HtmlEscape(r.predicate) + "→ <bdi>" +
-             HtmlEscape(r.object_name) + "</bdi>";
+      return "<bdi>" + EscapeMarkup(r.subject_name) + "</bdi> —" + EscapeMarkup(r.predicate) + "→ <bdi>" +
+             EscapeMarkup(r.object_name) + "</bdi>";
     }
     case Value::Type::kList: {
       std::string out;
@@ -60,12 +61,12 @@ std::string ValueHtml(const Value& v) {
       std::string out;
       for (const auto& [k, x] : v.AsMap()) {
         if (x.is_null()) continue;
-        out += "<div dir=\"auto\"><span class=\"k\">" + HtmlEscape(k) + "</span> <bdi>" + ValueHtml(x) + "</bdi></div>";
+        out += "<div dir=\"auto\"><span class=\"k\">" + EscapeMarkup(k) + "</span> <bdi>" + ValueHtml(x) + "</bdi></div>";
       }
       return out;
     }
     default:
-      return HtmlEscape(v.ToString());
+      return EscapeMarkup(v.ToString());
   }
 }
 
@@ -73,7 +74,7 @@ void WriteRowsHtml(const SectionResult& r, std::ostream& out) {
   const auto& cols = r.rows->columns();
   const auto& rows = r.rows->rows();
   if (rows.empty()) {
-    out << "<p class=\"note\" dir=\"auto\">" << HtmlEscape(r.section->empty) << "</p>\n";
+    out << "<p class=\"note\" dir=\"auto\">" << EscapeMarkup(r.section->empty) << "</p>\n";
     return;
   }
   if (r.section->format == "list") {
@@ -86,7 +87,7 @@ void WriteRowsHtml(const SectionResult& r, std::ostream& out) {
     out << "</ul>\n";
   } else if (r.section->format == "table") {
     out << "<table class=\"rows\">\n<thead><tr>";
-    for (const auto& c : cols) out << "<th dir=\"auto\">" << HtmlEscape(c) << "</th>";
+    for (const auto& c : cols) out << "<th dir=\"auto\">" << EscapeMarkup(c) << "</th>";
     out << "</tr></thead>\n<tbody>\n";
     for (const Row& row : rows) {
       out << "<tr>";
@@ -100,21 +101,6 @@ void WriteRowsHtml(const SectionResult& r, std::ostream& out) {
 
 }  // namespace
 
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 void WriteHtmlReport(const ReportSpec& spec, const std::vector<SectionResult>& sections,
                      const ReportContext& context, std::ostream& out) {
   const bool rtl = spec.lang == "ar";
@@ -122,41 +108,41 @@ void WriteHtmlReport(const ReportSpec& spec, const std::vector<SectionResult>& s
       << (rtl ? "rtl" : "ltr") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"newsgraph report\">\n"
-      << "<title>" << HtmlEscape(spec.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out << "<header>\n<h1 dir=\"auto\">" << HtmlEscape(spec.title) << "</h1>\n";
-  if (!spec.description.empty()) out << "<p class=\"description\" dir=\"auto\">" << HtmlEscape(spec.description) << "</p>\n";
-  out << "<p class=\"meta\">Generated " << HtmlEscape(context.generated) << " from <code>"
-      << HtmlEscape(context.db_path) << "</code> (" << context.facts << " facts).</p>\n";
+      << "<title>" << EscapeMarkup(spec.title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  out << "<header>\n<h1 dir=\"auto\">" << EscapeMarkup(spec.title) << "</h1>\n";
+  if (!spec.description.empty()) out << "<p class=\"description\" dir=\"auto\">" << EscapeMarkup(spec.description) << "</p>\n";
+  out << "<p class=\"meta\">Generated " << EscapeMarkup(context.generated) << " from <code>"
+      << EscapeMarkup(context.db_path) << "</code> (" << context.facts << " facts).</p>\n";
   if (!spec.parameters.empty()) {
     out << "<table class=\"params\"><thead><tr><th>parameter</th><th>value</th><th>meaning</th></tr></thead><tbody>\n";
     for (const auto& p : spec.parameters) {
-      out << "<tr><td>$" << HtmlEscape(p.name) << "</td><td dir=\"auto\">" << HtmlEscape(p.display)
-          << "</td><td dir=\"auto\">" << HtmlEscape(p.description) << "</td></tr>\n";
+      out << "<tr><td>$" << EscapeMarkup(p.name) << "</td><td dir=\"auto\">" << EscapeMarkup(p.display)
+          << "</td><td dir=\"auto\">" << EscapeMarkup(p.description) << "</td></tr>\n";
     }
     out << "</tbody></table>\n";
   }
   out << "</header>\n<nav><ol>\n";
   for (const auto& r : sections) {
-    out << "<li><a href=\"#" << Attr(r.slug) << "\" dir=\"auto\">" << HtmlEscape(r.section->heading) << "</a>"
+    out << "<li><a href=\"#" << Attr(r.slug) << "\" dir=\"auto\">" << EscapeMarkup(r.section->heading) << "</a>"
         << (r.error.ok() ? "" : " <span class=\"note\">(failed)</span>") << "</li>\n";
   }
   out << "</ol></nav>\n<main>\n";
   for (const auto& r : sections) {
     const ReportSection& s = *r.section;
-    out << "<section id=\"" << Attr(r.slug) << "\">\n<h2 dir=\"auto\">" << HtmlEscape(s.heading) << "</h2>\n";
-    if (!s.text.empty()) out << "<p dir=\"auto\">" << HtmlEscape(s.text) << "</p>\n";
+    out << "<section id=\"" << Attr(r.slug) << "\">\n<h2 dir=\"auto\">" << EscapeMarkup(s.heading) << "</h2>\n";
+    if (!s.text.empty()) out << "<p dir=\"auto\">" << EscapeMarkup(s.text) << "</p>\n";
     if (!r.error.ok()) {
       out << "<div class=\"error\" role=\"alert\"><strong>This section failed.</strong>\n<pre dir=\"ltr\">"
-          << HtmlEscape(r.error.ToString()) << "</pre></div>\n";
+          << EscapeMarkup(r.error.ToString()) << "</pre></div>\n";
     } else {
       if (!r.svg.empty()) {
-        out << "<figure>\n" << r.svg << "\n<figcaption dir=\"auto\">" << HtmlEscape(s.heading) << "</figcaption></figure>\n";
+        out << "<figure>\n" << r.svg << "\n<figcaption dir=\"auto\">" << EscapeMarkup(s.heading) << "</figcaption></figure>\n";
       } else if (!r.picture_note.empty()) {
-        out << "<p class=\"note\">No picture: " << HtmlEscape(r.picture_note) << "</p>\n";
+        out << "<p class=\"note\">No picture: " << EscapeMarkup(r.picture_note) << "</p>\n";
       }
       WriteRowsHtml(r, out);
     }
-    out << "<details><summary>Query</summary><pre dir=\"ltr\"><code>" << HtmlEscape(s.query)
+    out << "<details><summary>Query</summary><pre dir=\"ltr\"><code>" << EscapeMarkup(s.query)
         << "</code></pre></details>\n</section>\n";
   }
   out << "</main>\n</body>\n</html>\n";

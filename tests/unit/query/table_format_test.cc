@@ -82,6 +82,14 @@ TEST(DisplayWidth, GraphemesAndWideCharacters) {
   EXPECT_EQ(DisplayWidth("\u2067abc\u2069"), 3u);  // isolates take no room
 }
 
+// One escaper for HTML tables, GraphML, GEXF and reports: quotes of either
+// kind are safe inside attributes, and controls XML forbids are dropped.
+TEST(EscapeMarkup, EscapesMarkupAndDropsForbiddenControls) {
+  EXPECT_EQ(EscapeMarkup("a&b<c>\"d'e"), "a&amp;b&lt;c&gt;&quot;d&#39;e");
+  EXPECT_EQ(EscapeMarkup(std::string("x\x01y\tz\n\x1f")), "xy\tz\n");
+  EXPECT_EQ(EscapeMarkup("حفتر"), "حفتر");
+}
+
 TEST(TableFormat, EveryRowHasTheSameWidth) {
   std::string out = Render({"name", "n"}, {{S("Khalifa Haftar"), Value::Int(3)},
                                            {S("خليفة حفتر"), Value::Int(12)},
