@@ -199,6 +199,16 @@ Status BulkLoad(Store* store, const RecordSet& rs, const ImportOptions& options,
     return it == old_days.end() ? kNoDay : it->second;
   };
 
+  // The store's counters sit in the meta memtable (a new store writes them
+  // when it is created); the meta file overlaps them, so the ingestion would
+  // first flush that memtable and wait for it. Flushed now, in the
+  // background, it is done by the time the files are.
+  {
+    rocksdb::FlushOptions fo;
+    fo.wait = false;
+    fo.allow_write_stall = true;
+    NG_RETURN_IF_ERROR(FromRocks(db->Flush(fo, store->cf(Cf::kMeta)), "flushing the store's counters"));
+  }
   // 2. Mentions in spo order, duplicates dropped. Two halves sort on two
   //    threads, then merge.
   NG_RETURN_IF_ERROR(report("sort", 0, rs.records.size()));
