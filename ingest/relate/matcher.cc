@@ -137,9 +137,13 @@ void Matcher::Phrases(const Element& e, uint32_t u, uint32_t hi, std::vector<Phr
     // Russian forces, Ukrainian troops: the nisba is the actor.
     if (x.demonym && v + 1 < hi) {
       uint32_t k = v + 1;
-      if (U[k].kind == UnitKind::kWord && IsClass(U[k], &SpecialClasses::actor_adj) && k + 1 < hi) ++k;
-      if (U[k].kind == UnitKind::kWord && IsClass(U[k], &SpecialClasses::actor_head) &&
-          (e.types & TypeBit(TypeOf(x.mention)))) {
+      auto head_at = [&](uint32_t i) {
+        return i < hi && U[i].kind == UnitKind::kWord && IsClass(U[i], &SpecialClasses::actor_head);
+      };
+      // "government" and "military" are heads and adjectives: "Egyptian government" ends
+      // there, "Syrian government forces" goes on to the head after it.
+      if (U[k].kind == UnitKind::kWord && IsClass(U[k], &SpecialClasses::actor_adj) && head_at(k + 1)) ++k;
+      if (head_at(k) && (e.types & TypeBit(TypeOf(x.mention)))) {
         out->push_back(Phrase{u, k + 1, x.mention, false});
       }
     }

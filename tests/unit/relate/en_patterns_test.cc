@@ -137,5 +137,75 @@ TEST(relateEnglish, AttributionKeepsWhoClaimsIt) {
   EXPECT_EQ(b->attributed_to.key, "turkey");
 }
 
+TEST(relateEnglish, DetainWithAQuantityBeforeTheObject) {
+  auto facts = FactsOf("Turkish police detained more than 40 Kurds on Monday.", "en");
+  EXPECT_FACT(a, facts, "turkey", "arrested", "kurds");
+  EXPECT_EQ(a->rule, "en.arrested.arrest");
+  EXPECT_EQ(a->count, 40);
+}
+
+TEST(relateEnglish, KidnapActiveAndPassive) {
+  auto active = FactsOf("Islamic State kidnapped dozens of Yazidis.", "en");
+  EXPECT_FACT(a, active, "islamic-state", "arrested", "yazidis");
+  EXPECT_EQ(a->rule, "en.arrested.abduct");
+  auto passive = FactsOf("Dozens of Kurds were abducted by Islamic State last year.", "en");
+  EXPECT_FACT(b, passive, "islamic-state", "arrested", "kurds");
+  EXPECT_EQ(b->rule, "en.arrested.abduct_passive");
+}
+
+TEST(relateEnglish, DeportAndExpelAreSanctions) {
+  auto deport = FactsOf("Egypt deported 300 Syrians in March.", "en");
+  EXPECT_FACT(a, deport, "egypt", "sanctioned", "syria-people");
+  EXPECT_EQ(a->rule, "en.sanctioned.expel");
+  auto passive = FactsOf("Hundreds of Syrians were expelled by Egypt.", "en");
+  EXPECT_FACT(b, passive, "egypt", "sanctioned", "syria-people");
+  EXPECT_EQ(b->rule, "en.sanctioned.expel_passive");
+}
+
+TEST(relateEnglish, BanAndOutlawAreSanctions) {
+  auto ban = FactsOf("The Egyptian government banned the Muslim Brotherhood in 2013.", "en");
+  EXPECT_FACT(a, ban, "egypt", "sanctioned", "muslim-brotherhood");
+  EXPECT_EQ(a->rule, "en.sanctioned.ban");
+  auto passive = FactsOf("The Muslim Brotherhood was outlawed by Egypt.", "en");
+  EXPECT_FACT(b, passive, "egypt", "sanctioned", "muslim-brotherhood");
+  EXPECT_EQ(b->rule, "en.sanctioned.ban_passive");
+  // The noun is no event.
+  EXPECT_EQ(CountPredicate(FactsOf("Egypt lifted a ban on the Muslim Brotherhood.", "en"), "sanctioned"), 0u)
+      << Show(FactsOf("Egypt lifted a ban on the Muslim Brotherhood.", "en"));
+}
+
+TEST(relateEnglish, WoundAndTortureAreAttacks) {
+  auto wound = FactsOf("Israeli troops wounded three Palestinians near Nablus.", "en");
+  EXPECT_FACT(a, wound, "israel", "attacked", "palestine-people");
+  EXPECT_EQ(a->rule, "en.attacked.wound");
+  EXPECT_EQ(a->place.key, "nablus");
+  auto torture = FactsOf("Iraqi police have tortured hundreds of Kurds.", "en");
+  EXPECT_FACT(b, torture, "iraq", "attacked", "kurds");
+  auto passive = FactsOf("Two Kurds were wounded by Turkish soldiers.", "en");
+  EXPECT_FACT(c, passive, "turkey", "attacked", "kurds");
+  EXPECT_EQ(c->rule, "en.attacked.wound_passive");
+  // The adjective is no event: Egypt treated the wounded, it did not wound them.
+  auto adjective = FactsOf("Egypt received wounded Palestinians at the Rafah crossing.", "en");
+  EXPECT_EQ(CountPredicate(adjective, "attacked"), 0u) << Show(adjective);
+}
+
+TEST(relateEnglish, BeatUpButNotBeatInAVote) {
+  auto up = FactsOf("Turkish soldiers beat up Syrians at the border.", "en");
+  EXPECT_FACT(a, up, "turkey", "attacked", "syria-people");
+  EXPECT_EQ(a->rule, "en.attacked.beat_up");
+  auto passive = FactsOf("Syrians were beaten by Turkish police.", "en");
+  EXPECT_FACT(b, passive, "turkey", "attacked", "syria-people");
+  EXPECT_EQ(b->rule, "en.attacked.beaten_by");
+  auto defeat = FactsOf("Egypt beat Algeria in the final, and Libya was beaten by Tunisia.", "en");
+  EXPECT_EQ(CountPredicate(defeat, "attacked"), 0u) << Show(defeat);
+}
+
+TEST(relateEnglish, ShellAndBombAreAttacks) {
+  auto shell = FactsOf("Syrian government forces shelled Idlib on Sunday.", "en");
+  EXPECT_FACT(a, shell, "syrian-arab-army", "attacked", "idlib");
+  auto passive = FactsOf("Misrata was bombed by the Libyan National Army.", "en");
+  EXPECT_FACT(b, passive, "libyan-national-army", "attacked", "misrata");
+}
+
 }  // namespace
 }  // namespace newsgraph
