@@ -207,5 +207,25 @@ TEST(relateEnglish, ShellAndBombAreAttacks) {
   EXPECT_FACT(b, passive, "libyan-national-army", "attacked", "misrata");
 }
 
+TEST(relateEnglish, AnAdjectiveBetweenNisbaAndActorHead) {
+  auto riot = FactsOf("Libyan riot police beat up Egyptians in Tripoli.", "en");
+  EXPECT_FACT(b, riot, "libya", "attacked", "egypt-people");
+  EXPECT_EQ(b->place.key, "tripoli");
+}
+
+TEST(relateEnglish, StagedProtestsAgainst) {
+  auto facts = FactsOf(
+      "The Muslim Brotherhood organised demonstrations in Alexandria against the Egyptian army.", "en");
+  EXPECT_FACT(a, facts, "muslim-brotherhood", "protested", "egyptian-armed-forces");
+  EXPECT_EQ(a->rule, "en.protested.stage_protest");
+  EXPECT_EQ(a->place.key, "alexandria");
+}
+
+TEST(relateEnglish, InProtestAgainst) {
+  auto facts = FactsOf("Kurds went on a hunger strike in protest against Turkey.", "en");
+  EXPECT_FACT(a, facts, "kurds", "protested", "turkey");
+  EXPECT_EQ(a->rule, "en.protested.in_protest");
+}
+
 }  // namespace
 }  // namespace newsgraph
