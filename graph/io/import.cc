@@ -69,7 +69,7 @@ uint32_t FlatIndex::FindOrInsert(std::string_view key, uint32_t value, bool* ins
       s.value = value;
       s.offset = arena_.size();
       s.size = static_cast<uint32_t>(key.size());
-      arena_.append(key);
+      arena_.insert(arena_.end(), key.begin(), key.end());
       ++count_;
       *inserted = true;
       return value;
@@ -351,7 +351,7 @@ class RdfSink {
    public:
     void Add(const PendingMeta& m) {
       for (std::string_view f : {m.s, m.p, m.o, m.lang, m.datatype}) {
-        text_.append(f);
+        text_.insert(text_.end(), f.begin(), f.end());
         ends_.push_back(text_.size());
       }
     }
@@ -360,7 +360,7 @@ class RdfSink {
       auto field = [&](size_t f) {
         size_t i = k * 5 + f;
         size_t begin = i == 0 ? 0 : ends_[i - 1];
-        return std::string_view(text_).substr(begin, ends_[i] - begin);
+        return std::string_view(text_.data() + begin, ends_[i] - begin);
       };
       return PendingMeta{field(0), field(1), field(2), field(3), field(4)};
     }
@@ -370,8 +370,10 @@ class RdfSink {
     }
 
    private:
-    std::string text_;
-    std::vector<size_t> ends_;
+    // On huge pages: a dump's metadata is megabytes, and a string grown by
+    // doubling took a page fault per 4 KiB on every copy.
+    HugeVector<char> text_;
+    HugeVector<size_t> ends_;
   };
   PendingList pending_;
 };
