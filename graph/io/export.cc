@@ -54,7 +54,10 @@ class Exporter {
     if (it != articles_.end()) return &it->second;
     if (articles_.size() > 500000) articles_.clear();
     NG_ASSIGN_OR_RETURN(ArticleRecord a, v_.GetArticle(id));
-    a.text.clear();  // not exported; keeps the cache small
+    // The text stays out of this cache, which keeps every article seen; JSON
+    // Lines keeps it in the small one, so the first evidence needs no re-read.
+    if (o_.format == DataFormat::kJsonLines) KeepText(id, std::move(a.text));
+    a.text.clear();
     return &articles_.emplace(id, std::move(a)).first->second;
   }
 
@@ -63,9 +66,13 @@ class Exporter {
   Result<const std::string*> Text(ArticleId id) {
     auto it = texts_.find(id);
     if (it != texts_.end()) return &it->second;
-    if (texts_.size() >= 4096) texts_.clear();
     NG_ASSIGN_OR_RETURN(ArticleRecord a, v_.GetArticle(id));
-    return &texts_.emplace(id, std::move(a.text)).first->second;
+    return KeepText(id, std::move(a.text));
+  }
+
+  const std::string* KeepText(ArticleId id, std::string text) {
+    if (texts_.size() >= 4096) texts_.clear();
+    return &texts_.insert_or_assign(id, std::move(text)).first->second;
   }
 
   void EntityIri(std::string* out, TermId id, const TermRecord& t) {
